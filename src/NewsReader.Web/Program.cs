@@ -1,6 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using NewsReader.Web.Features.Accounts;
+using NewsReader.Web.Features.Articles;
+using NewsReader.Web.Features.Ingestion;
+using NewsReader.Web.Features.Search;
+using NewsReader.Web.Features.Storage;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, log) => log
+        .ReadFrom.Configuration(builder.Configuration)
+        .Enrich.FromLogContext()
+        .WriteTo.Console()
+        .WriteTo.File(
+            Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.LogDirectory, "newsreader-.log"),
+            rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14),
+    preserveStaticLogger: true);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks();
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+builder.AddStorage();
+builder.AddAccounts();
+builder.AddSearch();
+builder.AddArticles();
+builder.AddIngestion();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.MigrateDatabaseAsync();
+await using (var scope = app.Services.CreateAsyncScope())
+    await scope.ServiceProvider.GetRequiredService<InitialAdmin>().EnsureAsync();
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
+app.MapAccounts();
+app.MapSearch();
+app.MapArticles();
 
 app.Run();

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsReader.Web.Data;
+
+public sealed class AppUser : IdentityUser;
+
+public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleCaption> ArticleCaptions => Set<ArticleCaption>();
+    public DbSet<Dump> Dumps => Set<Dump>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // SQLite gives DateTime back unspecified; everything stored is UTC, so say so on the way out.
+        var utc = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+            v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)))
+            property.SetValueConverter(utc);
+
+        builder.Entity<Article>(a =>
+        {
+            a.Property(x => x.DatePrecision).HasConversion<string>().HasMaxLength(16);
+            a.HasIndex(x => new { x.DumpId, x.DumpPosition }).IsUnique();
+            a.HasIndex(x => x.PublishedAt);
+            a.HasIndex(x => x.ContentHash);
+            a.HasOne(x => x.Dump).WithMany().HasForeignKey(x => x.DumpId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne(x => x.FoundWith).WithMany().HasForeignKey(x => x.FoundWithId).OnDelete(DeleteBehavior.SetNull);
+            a.HasMany(x => x.Captions).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            a.Ignore(x => x.Paragraphs);
+        });
+        builder.Entity<ArticleCaption>().HasIndex(c => new { c.ArticleId, c.Ordinal }).IsUnique();
+        builder.Entity<Dump>(d =>
+        {
+            d.HasIndex(x => x.Path).IsUnique();
+            d.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        });
+    }
+}

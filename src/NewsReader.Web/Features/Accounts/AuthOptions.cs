@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsReader.Web.Features.Accounts;
+
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>Email of the admin created when no user exists yet.</summary>
+    [Required, EmailAddress]
+    public string InitialAdminEmail { get; set; } = "admin@newsreader.local";
+
+    /// <summary>Password of that admin; when unset, a random one is generated and printed once in the log.</summary>
+    public string? InitialAdminPassword { get; set; }
+}
+
+public static class Roles
+{
+    public const string Reader = "Reader";
+    public const string Editor = "Editor";
+    public const string Admin = "Admin";
+    public static readonly string[] All = [Reader, Editor, Admin];
+}

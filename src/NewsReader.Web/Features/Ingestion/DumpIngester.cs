@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsReader.Extraction;
+using NewsReader.Web.Data;
+using NewsReader.Web.Features.Search;
+
+namespace NewsReader.Web.Features.Ingestion;
+
+public sealed record IngestionSummary(int FilesTotal, int FilesFailed, int ArticlesNew, int ArticlesUpdated, int ArticlesUnchanged, int FilesSkipped);
+
+/// <summary>
+/// Turns the dumps in a directory into articles: the database first, then the index, one dump at a
+/// time. A dump whose bytes did not change since the last run is skipped; a dump that cannot be read
+/// fails alone with its reason recorded, and the run goes on.
+/// </summary>
+public sealed partial class DumpIngester(
+    NewsDbContext db,
+    ArticleIndex index,
+    IOptions<IngestionOptions> options,
+    TimeProvider time,
+    ILogger<DumpIngester> logger)
+{
+    private static readonly string[] DumpExtensions = [".txt", ".html", ".htm"];
+
+    public async Task<IngestionSummary> IngestDirectoryAsync(CancellationToken ct)
+    {
+        var root = options.Value.DumpsDirectory;
+        if (!Directory.Exists(root))
+        {
+            LogMissingDirectory(root);
+            return new IngestionSummary(0, 0, 0, 0, 0, 0);
+        }
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => DumpExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        int failed = 0, skipped = 0, added = 0, updated = 0, unchanged = 0;
+        foreach (var file in files)
+        {
+            ct.ThrowIfCancellationRequested();
+            var outcome = await IngestFileAsync(root, file, ct);
+            switch (outcome.Kind)
+            {
+                case DumpOutcomeKind.Failed: failed++; break;
+                case DumpOutcomeKind.Skipped: skipped++; break;
+            }
+            added += outcome.New;
+            updated += outcome.Updated;
+            unchanged += outcome.Unchanged;
+        }
+        index.Commit();
+        return new IngestionSummary(files.Count, failed, added, updated, unchanged, skipped);
+    }
+
+    public enum DumpOutcomeKind { Ingested, Skipped, Failed }
+
+    public sealed record DumpOutcome(DumpOutcomeKind Kind, int New = 0, int Updated = 0, int Unchanged = 0, string? Error = null);
+
+    /// <summary>Ingests one dump; the caller commits the index once per batch.</summary>
+    public async Task<DumpOutcome> IngestFileAsync(string root, string file, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+        var info = new FileInfo(file);
+        var dump = await db.Dumps.SingleOrDefaultAsync(d => d.Path == relative, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        byte[] bytes;
+        string hash;
+        try
+        {
+            if (info.Length > options.Value.MaxDumpBytes)
+                return await FailAsync(dump, relative, info, $"The file is {info.Length:N0} bytes; the limit is {options.Value.MaxDumpBytes:N0}.", ct);
+            bytes = await File.ReadAllBytesAsync(file, ct);
+            hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        }
+        catch (IOException e)
+        {
+            return await FailAsync(dump, relative, info, $"The file could not be read: {e.Message}", ct);
+        }
+
+        if (dump is { Status: DumpStatus.Ingested } && dump.ContentHash == hash)
+            return new DumpOutcome(DumpOutcomeKind.Skipped, Unchanged: await db.Articles.CountAsync(a => a.DumpId == dump.Id, ct));
+
+        ExtractionResult result;
+        var capturedAt = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+        try
+        {
+            result = DumpExtractor.Extract(bytes, info.Name, capturedAt);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await FailAsync(dump, relative, info, $"The dump could not be parsed: {e.Message}", ct, hash);
+        }
+        if (result.Articles.Count == 0)
+            return await FailAsync(dump, relative, info, "No article was found in the dump (it is empty or holds only page chrome).", ct, hash);
+
+        dump ??= db.Dumps.Add(new Dump { Path = relative, ContentHash = hash }).Entity;
+        dump.ContentHash = hash;
+        dump.Length = bytes.Length;
+        dump.Format = result.Format.ToString().ToLowerInvariant();
+        dump.Encoding = result.Encoding;
+        dump.Status = DumpStatus.Ingested;
+        dump.Error = null;
+        dump.CapturedAt = capturedAt.UtcDateTime;
+        dump.IngestedAt = now;
+
+        var existing = dump.Id == 0
+            ? []
+            : await db.Articles.Include(a => a.Captions).Where(a => a.DumpId == dump.Id).ToListAsync(ct);
+        var byPosition = existing.ToDictionary(a => a.DumpPosition);
+        int added = 0, updated = 0, unchanged = 0;
+        var articles = new List<(ExtractedArticle Source, Article Row)>();
+        foreach (var extracted in result.Articles)
+        {
+            var contentHash = ContentHash(extracted);
+            if (byPosition.Remove(extracted.Position, out var row))
+            {
+                if (row.ContentHash == contentHash) unchanged++;
+                else updated++;
+            }
+            else
+            {
+                row = db.Articles.Add(new Article { Title = extracted.Title, ContentHash = contentHash, Dump = dump }).Entity;
+                added++;
+            }
+            Apply(extracted, row, contentHash, now);
+            articles.Add((extracted, row));
+        }
+        // Articles the dump no longer holds go away with it.
+        db.Articles.RemoveRange(byPosition.Values);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        // Teasers point at the article they were found with; ids exist only after the first save.
+        var idByPosition = articles.ToDictionary(a => a.Source.Position, a => a.Row.Id);
+        foreach (var (source, row) in articles)
+            row.FoundWithId = source.FoundWith is { } p && idByPosition.TryGetValue(p, out var id) ? id : null;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        index.Delete(byPosition.Values.Select(a => a.Id));
+        index.Upsert(articles.Select(a => a.Row));
+        LogIngested(articles.Count, relative, sw.Elapsed.TotalMilliseconds);
+        return new DumpOutcome(DumpOutcomeKind.Ingested, added, updated, unchanged);
+    }
+
+    private static void Apply(ExtractedArticle source, Article row, string contentHash, DateTime now)
+    {
+        row.Title = source.Title;
+        row.Source = source.Source;
+        row.Byline = source.Byline;
+        row.PublishedAt = source.PublishedAt?.UtcDateTime;
+        row.DatePrecision = source.PublishedAt is null ? DatePrecision.Unknown : source.DatePrecision;
+        row.OriginalUrl = source.OriginalUrl;
+        row.Language = source.Language;
+        row.Body = string.Join('\n', source.Paragraphs.Select(p => p.Replace('\n', ' ')));
+        row.DumpPosition = source.Position;
+        row.ContentHash = contentHash;
+        row.IngestedAt = now;
+        row.Captions.Clear();
+        row.Captions.AddRange(source.Captions.Select((c, i) => new ArticleCaption { Ordinal = i, Text = c.Text, Credit = c.Credit }));
+    }
+
+    /// <summary>Hash of everything extraction produced, so an edited dump is told from an unchanged one per article.</summary>
+    public static string ContentHash(ExtractedArticle a)
+    {
+        var text = string.Join('\u001f', a.Title, a.Source, a.Byline, a.PublishedAt?.ToString("O"), a.DatePrecision,
+            a.OriginalUrl, a.Language, string.Join('\u001e', a.Paragraphs),
+            string.Join('\u001e', a.Captions.Select(c => c.Text + '\u001d' + c.Credit)), a.FoundWith);
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    private async Task<DumpOutcome> FailAsync(Dump? dump, string relative, FileInfo info, string reason, CancellationToken ct, string? hash = null)
+    {
+        // A failed dump keeps the articles an earlier good version produced: nothing is lost.
+        dump ??= db.Dumps.Add(new Dump { Path = relative, ContentHash = hash ?? "" }).Entity;
+        dump.ContentHash = hash ?? dump.ContentHash;
+        dump.Length = info.Exists ? info.Length : 0;
+        dump.Status = DumpStatus.Failed;
+        dump.Error = reason;
+        dump.IngestedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        LogFailed(relative, reason);
+        return new DumpOutcome(DumpOutcomeKind.Failed, Error: reason);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Ingested {Articles} articles from {File} in {ElapsedMs:F1} ms")]
+    private partial void LogIngested(int articles, string file, double elapsedMs);
+
+    [LoggerMessage(LogLevel.Warning, "Dump {File} failed: {Reason}")]
+    private partial void LogFailed(string file, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "The dumps directory {Directory} does not exist; nothing to ingest")]
+    private partial void LogMissingDirectory(string directory);
+}

@@ -1,0 +1,136 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Options;
+using NewsReader.Web.Data;
+using NewsReader.Web.Features.Storage;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace NewsReader.Web.Features.Search;
+
+/// <summary>
+/// The Lucene index: one <see cref="IndexWriter"/> per process and a <see cref="SearcherManager"/>
+/// that lends searchers. Every write is an upsert keyed by article id, so re-indexing from the
+/// database always converges on the same index.
+/// </summary>
+public sealed class ArticleIndex : IDisposable
+{
+    public static class Fields
+    {
+        public const string Id = "id";
+        public const string Title = "title";
+        public const string Body = "body";
+        public const string Source = "source";
+        public const string SourceExact = "source_exact";
+        public const string Byline = "byline";
+        public const string Language = "lang";
+        public const string Published = "published";
+    }
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _commitLock = new();
+
+    public ArticleIndex(IOptions<StorageOptions> storage)
+    {
+        var path = storage.Value.IndexDirectory;
+        System.IO.Directory.CreateDirectory(path);
+        _directory = FSDirectory.Open(path);
+        Analyzer = new NewsAnalyzer();
+        var config = new IndexWriterConfig(NewsAnalyzer.Version, Analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        };
+        // A crash leaves the lock file behind; this process is the only writer by design.
+        if (IndexWriter.IsLocked(_directory)) IndexWriter.Unlock(_directory);
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public NewsAnalyzer Analyzer { get; }
+
+    /// <summary>Adds or replaces the documents of these articles. Visible to searches after <see cref="Commit"/>.</summary>
+    public void Upsert(IEnumerable<Article> articles)
+    {
+        foreach (var article in articles)
+            _writer.UpdateDocument(new Term(Fields.Id, IdText(article.Id)), ToDocument(article));
+    }
+
+    public void Delete(IEnumerable<int> ids)
+    {
+        foreach (var id in ids)
+            _writer.DeleteDocuments(new Term(Fields.Id, IdText(id)));
+    }
+
+    public void DeleteAll() => _writer.DeleteAll();
+
+    /// <summary>Makes pending writes durable and visible. Call once per batch, not per article.</summary>
+    public void Commit()
+    {
+        lock (_commitLock)
+        {
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>Documents currently visible to searchers.</summary>
+    public int Count => Use(s => s.IndexReader.NumDocs);
+
+    /// <summary>Borrows a searcher for the duration of <paramref name="work"/>.</summary>
+    public T Use<T>(Func<IndexSearcher, T> work)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return work(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public static int ReadId(Document doc) => int.Parse(doc.Get(Fields.Id), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string IdText(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Document ToDocument(Article a)
+    {
+        var doc = new Document
+        {
+            new StringField(Fields.Id, IdText(a.Id), Field.Store.YES),
+            new TextField(Fields.Title, a.Title, Field.Store.NO),
+            new TextField(Fields.Body, a.Body, Field.Store.NO),
+            new Int64Field(Fields.Published, PublishedKey(a), Field.Store.NO),
+            new NumericDocValuesField(Fields.Published, PublishedKey(a)),
+        };
+        if (a.Source is { Length: > 0 } source)
+        {
+            doc.Add(new TextField(Fields.Source, source, Field.Store.NO));
+            doc.Add(new StringField(Fields.SourceExact, source, Field.Store.NO));
+        }
+        if (a.Byline is { Length: > 0 } byline) doc.Add(new TextField(Fields.Byline, byline, Field.Store.NO));
+        if (a.Language is { Length: > 0 } lang) doc.Add(new StringField(Fields.Language, lang, Field.Store.NO));
+        return doc;
+    }
+
+    /// <summary>Unix milliseconds; undated articles sort as the oldest.</summary>
+    public static long PublishedKey(Article a) =>
+        a.PublishedAt is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)).ToUnixTimeMilliseconds() : long.MinValue;
+
+    public void Dispose()
+    {
+        lock (_commitLock)
+        {
+            _searchers.Dispose();
+            _writer.Commit();
+            _writer.Dispose();
+            _directory.Dispose();
+            Analyzer.Dispose();
+        }
+    }
+}

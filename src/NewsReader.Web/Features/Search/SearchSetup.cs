@@ -1,0 +1,20 @@
+namespace NewsReader.Web.Features.Search;
+
+public static class SearchSetup
+{
+    public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ArticleIndex>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ArticleIndex>().Analyzer);
+        builder.Services.AddSingleton<QueryParsing>();
+        builder.Services.AddSingleton<Snippets>();
+        builder.Services.AddScoped<SearchService>();
+        return builder;
+    }
+
+    public static WebApplication MapSearch(this WebApplication app)
+    {
+        app.MapSearchApi();
+        return app;
+    }
+}
