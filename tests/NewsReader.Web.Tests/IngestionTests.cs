@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Web.Data;
+using NewsReader.Web.Features.Ingestion;
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.Web.Tests;
+
+/// <summary>Start-up ingestion, re-ingestion and index recovery, each on an app of its own.</summary>
+public class IngestionTests
+{
+    private static Task<IngestionSummary> IngestAgainAsync(NewsReaderApp app) =>
+        app.WithServiceAsync<DumpIngester, IngestionSummary>(i => i.IngestDirectoryAsync(CancellationToken.None));
+
+    private static Task<List<Dump>> DumpsAsync(NewsReaderApp app) =>
+        app.WithServiceAsync<NewsDbContext, List<Dump>>(db => db.Dumps.AsNoTracking().OrderBy(d => d.Path).ToListAsync());
+
+    [Fact]
+    public async Task Re_ingesting_unchanged_dumps_changes_nothing()
+    {
+        await using var app = new NewsReaderApp();
+        await app.InitializeAsync();
+        var api = await app.ApiClientAsync();
+        var before = (await api.GetJsonAsync("/api/articles?pageSize=100")).ToJsonString();
+
+        var summary = await IngestAgainAsync(app);
+
+        Assert.Equal(3, summary.FilesSkipped);
+        Assert.Equal(0, summary.ArticlesNew + summary.ArticlesUpdated);
+        Assert.Equal(before, (await api.GetJsonAsync("/api/articles?pageSize=100")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_changed_dump_updates_its_articles_in_place()
+    {
+        await using var app = new NewsReaderApp();
+        await app.InitializeAsync();
+        var api = await app.ApiClientAsync();
+        const string title = "Russia reacts cautiously after Trump's election victory";
+        var id = await api.IdOfTitleAsync(title);
+
+        var path = Path.Combine(app.DumpsDirectory, "002_91b8f23e8332bfd3.txt");
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, text.Replace("Russia's interests had to be accepted", "Russia's quokka interests had to be accepted"));
+        var summary = await IngestAgainAsync(app);
+
+        Assert.Equal(1, summary.ArticlesUpdated);
+        Assert.Equal(id, await api.IdOfTitleAsync(title));
+        var hit = Assert.Single((await api.GetJsonAsync("/api/articles?q=quokka")).Items());
+        Assert.Equal(id, (int)hit["id"]!);
+        Assert.Equal(7, (int)(await api.GetJsonAsync("/api/articles"))["total"]!);
+    }
+
+    [Fact]
+    public async Task A_broken_dump_fails_alone_with_its_reason_recorded()
+    {
+        await using var app = new NewsReaderApp();
+        await File.WriteAllBytesAsync(Path.Combine(app.DumpsDirectory, "empty.txt"), []);
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "chrome-only.txt"), "Home\nMenu\nSign in\n");
+        await app.InitializeAsync();
+
+        var api = await app.ApiClientAsync();
+        Assert.Equal(7, (int)(await api.GetJsonAsync("/api/articles"))["total"]!);
+        var dumps = await DumpsAsync(app);
+        var failed = dumps.Where(d => d.Status == DumpStatus.Failed).ToDictionary(d => d.Path);
+        Assert.Equal(["chrome-only.txt", "empty.txt"], failed.Keys.Order());
+        Assert.All(failed.Values, d => Assert.False(string.IsNullOrWhiteSpace(d.Error)));
+        Assert.Equal(3, dumps.Count(d => d.Status == DumpStatus.Ingested));
+    }
+
+    [Fact]
+    public async Task A_lost_index_is_rebuilt_from_the_database_at_start_up()
+    {
+        var root = NewsReaderApp.NewRoot();
+        await using (var first = NewsReaderApp.At(root))
+        {
+            first.KeepFiles = true;
+            await first.InitializeAsync();
+        }
+
+        Directory.Delete(Path.Combine(root, "data", "index"), recursive: true);
+
+        await using var second = NewsReaderApp.At(root);
+        second.Set("Ingestion:IngestOnStartup", "false");
+        await second.InitializeAsync();
+        var api = await second.ApiClientAsync();
+        Assert.Equal(7, (int)(await api.GetJsonAsync("/api/articles"))["total"]!);
+        Assert.Single((await api.GetJsonAsync("/api/articles?q=Peskov")).Items());
+    }
+
+    [Fact]
+    public async Task Without_a_configured_password_the_first_admin_gets_a_random_one_printed_once()
+    {
+        await using var app = new NewsReaderApp();
+        app.Set("Auth:InitialAdminPassword", null);
+        await app.InitializeAsync();
+
+        var log = await ReadLogsAsync(app);
+        var match = System.Text.RegularExpressions.Regex.Match(log, @"with the password ""?(\S+?)""? — it is shown only this once");
+        Assert.True(match.Success, log);
+        Assert.NotEmpty(await app.TokenAsync(NewsReaderApp.AdminEmail, match.Groups[1].Value));
+    }
+
+    private static async Task<string> ReadLogsAsync(NewsReaderApp app)
+    {
+        var dir = Path.Combine(app.DataDirectory, "logs");
+        var text = "";
+        foreach (var file in Directory.EnumerateFiles(dir))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            text += await new StreamReader(stream).ReadToEndAsync();
+        }
+        return text;
+    }
+}
