@@ -70,7 +70,7 @@ public class NewsReaderApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts the host and waits for the start-up ingestion to finish.</summary>
     public virtual async Task InitializeAsync()
     {
-        _ = Server;
+        StartServer();
         await Services.GetRequiredService<StartupIngestion>().Completion.WaitAsync(TimeSpan.FromMinutes(1));
     }
 

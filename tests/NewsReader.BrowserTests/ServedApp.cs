@@ -1,0 +1,16 @@
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.BrowserTests;
+
+/// <summary>The real app on a real loopback socket, so a real browser can reach it.</summary>
+public sealed class ServedApp : NewsReaderApp
+{
+    public string BaseUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        await base.InitializeAsync();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    }
+}
