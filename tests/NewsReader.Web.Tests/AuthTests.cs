@@ -110,4 +110,15 @@ public class AuthTests(NewsReaderApp app) : IClassFixture<NewsReaderApp>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_stylesheet_is_served_to_anonymous_visitors()
+    {
+        var login = await app.Anonymous().GetStringAsync("/login");
+        var href = System.Text.RegularExpressions.Regex.Match(login, "href=\"(/css/site.css[^\"]*)\"").Groups[1].Value;
+        Assert.NotEmpty(href);
+        var response = await app.Anonymous().GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -91,7 +91,7 @@ public class PageTests(PageTests.App app) : IClassFixture<PageTests.App>
             var html = await browser.GetStringAsync(url);
             Assert.DoesNotContain("<script>alert", html);
             Assert.DoesNotContain("<img src=x", html);
-            Assert.Contains("Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);lt;img src=x onerror=", html);
+            Assert.Contains("&lt;img src=x", html);
         }
         Assert.DoesNotContain("<img", (string?)hits.Items().Single()["snippet"]);
     }

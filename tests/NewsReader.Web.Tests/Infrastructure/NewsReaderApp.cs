@@ -63,6 +63,8 @@ public class NewsReaderApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Serve wwwroot from the project as Development would, so pages get their stylesheet.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

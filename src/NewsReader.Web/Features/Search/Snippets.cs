@@ -1,4 +1,4 @@
-using System.Text;
+using Microsoft.AspNetCore.Html;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -10,8 +10,11 @@ namespace NewsReader.Web.Features.Search;
 /// <summary>A piece of a snippet: plain text, marked when it matched the query.</summary>
 public readonly record struct SnippetPart(string Text, bool Match);
 
-/// <summary>A passage of an article with the query's terms marked. Text only; encode on output.</summary>
-public sealed record Snippet(IReadOnlyList<SnippetPart> Parts)
+/// <summary>
+/// A passage of an article with the query's terms marked. Written into a page it encodes every
+/// piece with the page's encoder and adds only its own &lt;mark&gt; tags.
+/// </summary>
+public sealed record Snippet(IReadOnlyList<SnippetPart> Parts) : IHtmlContent
 {
     public static readonly Snippet Empty = new([]);
 
@@ -21,14 +24,19 @@ public sealed record Snippet(IReadOnlyList<SnippetPart> Parts)
     /// <summary>HTML with every piece encoded and matches wrapped in &lt;mark&gt;.</summary>
     public string ToHtml()
     {
-        var sb = new StringBuilder();
+        using var writer = new StringWriter();
+        WriteTo(writer, Encoder);
+        return writer.ToString();
+    }
+
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    {
         foreach (var part in Parts)
         {
-            if (part.Match) sb.Append("<mark>");
-            sb.Append(Encoder.Encode(part.Text));
-            if (part.Match) sb.Append("</mark>");
+            if (part.Match) writer.Write("<mark>");
+            encoder.Encode(writer, part.Text);
+            if (part.Match) writer.Write("</mark>");
         }
-        return sb.ToString();
     }
 
     public override string ToString() => string.Concat(Parts.Select(p => p.Text));
