@@ -25,6 +25,7 @@ builder.Services.AddHealthChecks();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddOpenApi();
 
 builder.AddStorage();
 builder.AddAccounts();
@@ -48,6 +49,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json
 app.MapRazorPages();
 app.MapAccounts();
 app.MapSearch();

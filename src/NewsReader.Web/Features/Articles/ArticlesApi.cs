@@ -19,12 +19,19 @@ public static class ArticlesApi
                     a.Language, a.Paragraphs, a.Captions, a.FoundWith.Select(f => f.Id).ToList(), new DumpInfo(a.DumpFile, a.IngestedAt)))
                 : Results.Problem($"There is no article {id}.", statusCode: StatusCodes.Status404NotFound))
             .WithName("GetArticle");
+
+        app.MapGet("/api/articles/{id:int}/similar", async (int id, int? count, SimilarArticles similar, CancellationToken ct) =>
+            await similar.FindAsync(id, Math.Clamp(count ?? 10, 1, 50), ct) is { } list
+                ? Results.Ok(list)
+                : Results.Problem($"There is no article {id}.", statusCode: StatusCodes.Status404NotFound))
+            .WithName("SimilarArticles");
         return app;
     }
 
     public static WebApplicationBuilder AddArticles(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ArticleReader>();
+        builder.Services.AddScoped<SimilarArticles>();
         return builder;
     }
 }

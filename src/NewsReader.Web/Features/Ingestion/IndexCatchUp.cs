@@ -16,8 +16,8 @@ public sealed partial class IndexCatchUp(NewsDbContext db, ArticleIndex index, I
     public async Task<bool> EnsureAsync(CancellationToken ct)
     {
         var articles = await db.Articles.CountAsync(ct);
-        if (articles == index.Count) return false;
-        LogRebuilding(index.Count, articles);
+        if (articles == index.Count && index.HasCurrentSchema) return false;
+        LogRebuilding(index.Count, articles, index.HasCurrentSchema);
         await RebuildAsync(ct);
         return true;
     }
@@ -34,8 +34,10 @@ public sealed partial class IndexCatchUp(NewsDbContext db, ArticleIndex index, I
             lastId = batch[^1].Id;
         }
         index.Commit();
+        index.MarkCurrentSchema();
     }
 
-    [LoggerMessage(LogLevel.Warning, "The index holds {Indexed} articles and the database {Stored}: rebuilding the index from the database")]
-    private partial void LogRebuilding(int indexed, int stored);
+    [LoggerMessage(LogLevel.Warning,
+        "The index holds {Indexed} articles and the database {Stored} (index schema current: {SchemaCurrent}): rebuilding the index from the database")]
+    private partial void LogRebuilding(int indexed, int stored, bool schemaCurrent);
 }

@@ -2,6 +2,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Options;
 using NewsReader.Web.Data;
 using NewsReader.Web.Features.Storage;
@@ -26,7 +27,11 @@ public sealed class ArticleIndex : IDisposable
         public const string Byline = "byline";
         public const string Language = "lang";
         public const string Published = "published";
+        public const string Tag = "tag";
     }
+
+    /// <summary>Bump when documents change shape; an index of another version is rebuilt at start-up.</summary>
+    public const int SchemaVersion = 3;
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -51,6 +56,16 @@ public sealed class ArticleIndex : IDisposable
     }
 
     public NewsAnalyzer Analyzer { get; }
+
+    private string SchemaFile => Path.Combine(((FSDirectory)_directory).Directory.FullName, "schema-version");
+
+    /// <summary>False when the index on disk was written with other document shapes (or by no one).</summary>
+    public bool HasCurrentSchema =>
+        File.Exists(SchemaFile) && File.ReadAllText(SchemaFile).Trim() == SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Records that the committed index has the current document shapes.</summary>
+    public void MarkCurrentSchema() =>
+        File.WriteAllText(SchemaFile, SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Adds or replaces the documents of these articles. Visible to searches after <see cref="Commit"/>.</summary>
     public void Upsert(IEnumerable<Article> articles)
@@ -105,22 +120,31 @@ public sealed class ArticleIndex : IDisposable
             new StringField(Fields.Id, IdText(a.Id), Field.Store.YES),
             new TextField(Fields.Title, a.Title, Field.Store.NO),
             new TextField(Fields.Body, a.Body, Field.Store.NO),
-            new Int64Field(Fields.Published, PublishedKey(a), Field.Store.NO),
-            new NumericDocValuesField(Fields.Published, PublishedKey(a)),
         };
+        if (a.PublishedAt is { } published)
+        {
+            doc.Add(new Int64Field(Fields.Published, DateKey(published), Field.Store.NO));
+            doc.Add(new NumericDocValuesField(Fields.Published, DateKey(published)));
+        }
         if (a.Source is { Length: > 0 } source)
         {
             doc.Add(new TextField(Fields.Source, source, Field.Store.NO));
             doc.Add(new StringField(Fields.SourceExact, source, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(Fields.SourceExact, new BytesRef(source)));
         }
         if (a.Byline is { Length: > 0 } byline) doc.Add(new TextField(Fields.Byline, byline, Field.Store.NO));
-        if (a.Language is { Length: > 0 } lang) doc.Add(new StringField(Fields.Language, lang, Field.Store.NO));
+        if (a.Language is { Length: > 0 } lang)
+        {
+            doc.Add(new StringField(Fields.Language, lang, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(Fields.Language, new BytesRef(lang)));
+        }
         return doc;
     }
 
-    /// <summary>Unix milliseconds; undated articles sort as the oldest.</summary>
-    public static long PublishedKey(Article a) =>
-        a.PublishedAt is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)).ToUnixTimeMilliseconds() : long.MinValue;
+    /// <summary>Unix milliseconds, the unit of the published field.</summary>
+    public static long DateKey(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+
+    public static DateTime FromDateKey(long key) => DateTimeOffset.FromUnixTimeMilliseconds(key).UtcDateTime;
 
     public void Dispose()
     {

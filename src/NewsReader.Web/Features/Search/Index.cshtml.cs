@@ -5,17 +5,21 @@ namespace NewsReader.Web.Features.Search;
 
 public sealed class IndexModel(SearchService search) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    /// <summary>The search as it came in the URL; every link on the page is a variation of it.</summary>
+    public SearchQuery Query { get; private set; } = new();
 
     public SearchResult? Result { get; private set; }
     public string? Error { get; private set; }
+    public int? Why => Query.Why;
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? WhyTerms { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Query = SearchQuery.Read(Request.Query);
         try
         {
-            Result = await search.SearchAsync(new SearchRequest(Q, PageNumber), ct);
+            Result = await search.SearchAsync(Query.ToRequest(), ct);
+            if (Query.Why is { } id && Query.Q is { Length: > 0 } q) WhyTerms = search.Why(q, id);
         }
         catch (BadQueryException e)
         {
@@ -25,9 +29,22 @@ public sealed class IndexModel(SearchService search) : PageModel
         return Page();
     }
 
-    public string PageUrl(int page) => "/" + QueryString.Create(new Dictionary<string, string?>
+    public string Url(Action<SearchQuery> change) => "/" + Query.ToQueryString(change);
+
+    public string PageUrl(int page) => Url(q => { q.Page = page.ToString(System.Globalization.CultureInfo.InvariantCulture); q.Why = null; });
+
+    /// <summary>The same search with a facet value switched on or off (back to page 1).</summary>
+    public string Toggle(string dimension, string value) => Url(q =>
     {
-        ["q"] = Q ?? "",
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }).ToUriComponent();
+        q.Page = null;
+        switch (dimension)
+        {
+            case "source": q.Source = ToggleIn(q.Source, value); break;
+            case "tag": q.Tag = ToggleIn(q.Tag, value); break;
+            case "lang": q.Lang = q.Lang == value ? null : value; break;
+        }
+    });
+
+    private static string[] ToggleIn(string[]? values, string value) =>
+        values?.Contains(value) == true ? values.Where(v => v != value).ToArray() : [.. values ?? [], value];
 }

@@ -1,29 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
 using NewsReader.Extraction;
 
 namespace NewsReader.Web.Features.Search;
 
 public static class SearchApi
 {
-    public sealed record Item(int Id, string Title, string? Source, DateTime? PublishedAt, DatePrecision DatePrecision, string Snippet);
-    public sealed record ResultPage(int Total, int Page, int PageSize, IReadOnlyList<Item> Items);
+    public sealed record Item(int Id, string Title, string? Source, string? Byline, DateTime? PublishedAt, DatePrecision DatePrecision,
+        string? Language, string Snippet, string TitleHtml);
+
+    public sealed record FacetJson(string Value, int Count);
+
+    public sealed record FacetsJson(IReadOnlyList<FacetJson> Source, IReadOnlyList<FacetJson> Tag, IReadOnlyList<FacetJson> Lang);
+
+    public sealed record TimelineJson(DateOnly Start, int Count, int? All);
+
+    public sealed record ResultPage(int Total, int Page, int PageSize, IReadOnlyList<Item> Items, FacetsJson Facets,
+        string Bucket, IReadOnlyList<TimelineJson> Timeline);
 
     public static void MapSearchApi(this WebApplication app)
     {
-        // GET /api/articles?q=&page=&pageSize= : no q lists newest first.
-        app.MapGet("/api/articles", async (string? q, int? page, int? pageSize, SearchService search, CancellationToken ct) =>
+        // GET /api/articles?q=&source=&tag=&lang=&from=&to=&range=&sort=&page=&pageSize= — no q lists newest first.
+        app.MapGet("/api/articles", async ([AsParameters] SearchQuery query, SearchService search, CancellationToken ct) =>
         {
             try
             {
-                var result = await search.SearchAsync(
-                    new SearchRequest(q, page ?? 1, pageSize ?? SearchRequest.DefaultPageSize), ct);
-                return Results.Ok(new ResultPage(result.Total, result.Page, result.PageSize,
-                    result.Items.Select(h => new Item(h.Id, h.Title, h.Source, h.PublishedAt, h.DatePrecision, h.Snippet.ToHtml())).ToList()));
+                var r = await search.SearchAsync(query.ToRequest(), ct);
+                return Results.Ok(new ResultPage(r.Total, r.Page, r.PageSize,
+                    r.Items.Select(h => new Item(h.Id, h.Title, h.Source, h.Byline, h.PublishedAt, h.DatePrecision, h.Language,
+                        h.Snippet.ToHtml(), h.TitleMarked.ToHtml())).ToList(),
+                    new FacetsJson(Facet(r.Facets.Source), Facet(r.Facets.Tag), Facet(r.Facets.Lang)),
+                    r.Timeline.Bucket.ToString().ToLowerInvariant(),
+                    r.Timeline.Points.Select(p => new TimelineJson(p.Start, p.Count, p.AllCount)).ToList()));
             }
             catch (BadQueryException e)
             {
-                return Results.Problem(title: "The search query could not be run.", detail: e.Message,
-                    statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["query"] = q });
+                return BadQuery(e, query.Q);
             }
         }).WithName("SearchArticles");
+
+        // "Why this result": the fields and terms of the query that this article matches.
+        app.MapGet("/api/articles/{id:int}/why", (int id, [FromQuery] string q, SearchService search) =>
+        {
+            try
+            {
+                return Results.Ok(search.Why(q, id));
+            }
+            catch (BadQueryException e)
+            {
+                return BadQuery(e, q);
+            }
+        }).WithName("WhyThisResult");
     }
+
+    public static IResult BadQuery(BadQueryException e, string? q) =>
+        Results.Problem(title: "The search could not be run.", detail: e.Message,
+            statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["query"] = q });
+
+    private static List<FacetJson> Facet(IReadOnlyList<FacetValue> values) =>
+        values.Select(v => new FacetJson(v.Value, v.Count)).ToList();
 }

@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Extraction;
@@ -5,81 +6,244 @@ using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Features.Search;
 
-public sealed record SearchRequest(string? Q, int Page = 1, int PageSize = SearchRequest.DefaultPageSize)
-{
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
-    /// <summary>Lucene collects every hit up to the requested page; past this, paging means refining the query.</summary>
-    public const int MaxResultWindow = 10_000;
-
-    public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
-}
-
 public sealed record SearchHit(
     int Id,
     string Title,
     Snippet TitleMarked,
     string? Source,
+    string? Byline,
     DateTime? PublishedAt,
     DatePrecision DatePrecision,
+    string? Language,
     Snippet Snippet);
 
-public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Items)
+public sealed record FacetValue(string Value, int Count, bool Selected);
+
+public sealed record Facets(IReadOnlyList<FacetValue> Source, IReadOnlyList<FacetValue> Tag, IReadOnlyList<FacetValue> Lang)
+{
+    public static readonly Facets Empty = new([], [], []);
+}
+
+public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Items, Facets Facets, Timeline Timeline)
 {
     public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
 }
 
-/// <summary>Runs a search against the index and fills the page from the database.</summary>
-public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snippets snippets, NewsDbContext db)
+/// <summary>
+/// Runs a search against the index — hits, facet counts and the coverage timeline from DocValues —
+/// and fills the page from the database.
+/// </summary>
+public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snippets snippets, NewsDbContext db, TimeProvider time)
 {
-    private static readonly Sort Newest = new(new SortField(ArticleIndex.Fields.Published, SortFieldType.INT64, reverse: true),
-        SortField.FIELD_SCORE);
+    private const int FacetSize = 20;
 
     /// <exception cref="BadQueryException">The query cannot run; the message says why.</exception>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Max(1, request.Page);
-        var query = request.HasQuery ? parsing.Parse(request.Q!.Trim()) : new MatchAllDocsQuery();
         var skip = (long)(page - 1) * pageSize;
+        var plan = Plan(request);
 
-        var (total, ids, rewritten) = index.Use(searcher =>
+        var (total, ids, rewritten, facets, timeline) = index.Use(searcher =>
         {
-            Query rewritten;
-            try
-            {
-                rewritten = searcher.Rewrite(query);
-            }
-            catch (BooleanQuery.TooManyClausesException)
-            {
-                throw new BadQueryException(QueryParsing.TooManyClauses);
-            }
+            var rewritten = Rewrite(searcher, plan.Text);
+            var all = plan.Combine(rewritten);
+
+            int total;
+            int[] pageIds;
+            var days = new DayCounter();
             if (skip >= SearchRequest.MaxResultWindow)
             {
                 var counter = new TotalHitCountCollector();
-                searcher.Search(rewritten, counter);
-                return (counter.TotalHits, Array.Empty<int>(), rewritten);
+                searcher.Search(all, MultiCollector.Wrap(counter, days));
+                (total, pageIds) = (counter.TotalHits, []);
             }
-            var n = (int)skip + pageSize;
-            var top = request.HasQuery ? searcher.Search(rewritten, n) : searcher.Search(rewritten, n, Newest);
-            var pageIds = top.ScoreDocs.Skip((int)skip).Select(d => ArticleIndex.ReadId(searcher.Doc(d.Doc))).ToArray();
-            return (top.TotalHits, pageIds, rewritten);
+            else
+            {
+                var n = (int)skip + pageSize;
+                var top = request.EffectiveSort == SearchSort.Relevance
+                    ? TopScoreDocCollector.Create(n, docsScoredInOrder: false)
+                    : (ICollector)TopFieldCollector.Create(SortFor(request.EffectiveSort), n, fillFields: false,
+                        trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
+                searcher.Search(all, MultiCollector.Wrap(top, days));
+                var docs = top is TopScoreDocCollector s ? s.GetTopDocs() : ((TopFieldCollector)top).GetTopDocs();
+                total = docs.TotalHits;
+                pageIds = docs.ScoreDocs.Skip((int)skip).Select(d => ArticleIndex.ReadId(searcher.Doc(d.Doc))).ToArray();
+            }
+
+            Dictionary<long, int>? allDays = null;
+            if (request.Share)
+            {
+                var everything = new DayCounter();
+                searcher.Search(plan.Combine(new MatchAllDocsQuery(), only: Dimension.Date), everything);
+                allDays = everything.Days;
+            }
+            var facets = new Facets(
+                Count(searcher, plan, rewritten, Dimension.Source, new SortedValueCounter(ArticleIndex.Fields.SourceExact), request.Sources),
+                Count(searcher, plan, rewritten, Dimension.Tag, new SortedSetValueCounter(ArticleIndex.Fields.Tag), request.Tags),
+                Count(searcher, plan, rewritten, Dimension.Lang, new SortedValueCounter(ArticleIndex.Fields.Language),
+                    request.Lang is null ? [] : [request.Lang]));
+            var timeline = Timeline.Build(days.Days, allDays, plan.FromDate, plan.ToDate);
+            return (total, pageIds, rewritten, facets, timeline);
         });
 
+        var items = await LoadAsync(ids, rewritten, ct);
+        return new SearchResult(total, page, pageSize, items, facets, timeline);
+    }
+
+    /// <summary>Every matching article id in result order, for export; no page limit.</summary>
+    public IEnumerable<int> AllIds(SearchRequest request, CancellationToken ct)
+    {
+        var plan = Plan(request);
+        var ids = index.Use(searcher =>
+        {
+            var all = plan.Combine(Rewrite(searcher, plan.Text));
+            var counter = new TotalHitCountCollector();
+            searcher.Search(all, counter);
+            if (counter.TotalHits == 0) return [];
+            var docs = request.EffectiveSort == SearchSort.Relevance
+                ? searcher.Search(all, counter.TotalHits)
+                : searcher.Search(all, counter.TotalHits, SortFor(request.EffectiveSort));
+            return docs.ScoreDocs.Select(d => ArticleIndex.ReadId(searcher.Doc(d.Doc))).ToArray();
+        });
+        foreach (var id in ids)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return id;
+        }
+    }
+
+    /// <summary>For one article, the fields and terms of the query that it matches ("why this result").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Why(string q, int articleId)
+    {
+        var query = parsing.Parse(q);
+        return index.Use(searcher =>
+        {
+            var rewritten = Rewrite(searcher, query);
+            var hits = searcher.Search(new TermQuery(new Term(ArticleIndex.Fields.Id, articleId.ToString(System.Globalization.CultureInfo.InvariantCulture))), 1);
+            if (hits.TotalHits == 0) return new Dictionary<string, IReadOnlyList<string>>();
+            var doc = hits.ScoreDocs[0].Doc;
+            var terms = new HashSet<Term>();
+            try { rewritten.ExtractTerms(terms); } catch (NotSupportedException) { }
+            return terms
+                .Where(t => searcher.Explain(new TermQuery(t), doc).IsMatch)
+                .GroupBy(t => UserFieldName(t.Field))
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Text).Distinct().Order().ToList());
+        });
+    }
+
+    private static string UserFieldName(string field) =>
+        QueryParsing.UserFields.FirstOrDefault(kv => kv.Value == field).Key ?? field;
+
+    private enum Dimension { None, Source, Tag, Lang, Date }
+
+    /// <summary>The query text parsed once, plus one filter clause per dimension.</summary>
+    private sealed record SearchPlan(Query Text, IReadOnlyDictionary<Dimension, Query> Filters, DateOnly? FromDate, DateOnly? ToDate)
+    {
+        /// <summary>Text ∧ every filter except <paramref name="except"/> (or only <paramref name="only"/>).</summary>
+        public Query Combine(Query text, Dimension except = Dimension.None, Dimension only = Dimension.None)
+        {
+            var filters = Filters.Where(f => f.Key != except && (only == Dimension.None || f.Key == only)).ToList();
+            if (filters.Count == 0) return text;
+            var combined = new BooleanQuery { { text, Occur.MUST } };
+            foreach (var (_, filter) in filters)
+                combined.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+            return combined;
+        }
+    }
+
+    private SearchPlan Plan(SearchRequest request)
+    {
+        var text = request.HasQuery ? parsing.Parse(request.Q!.Trim()) : new MatchAllDocsQuery();
+        var filters = new Dictionary<Dimension, Query>();
+        if (AnyOf(ArticleIndex.Fields.SourceExact, request.Sources) is { } sources) filters[Dimension.Source] = sources;
+        if (AnyOf(ArticleIndex.Fields.Tag, request.Tags.Select(QueryParsing.TagKey)) is { } tags) filters[Dimension.Tag] = tags;
+        if (!string.IsNullOrWhiteSpace(request.Lang))
+            filters[Dimension.Lang] = new TermQuery(new Term(ArticleIndex.Fields.Language, request.Lang.Trim().ToLowerInvariant()));
+
+        DateOnly? from = request.From, to = request.To;
+        long? fromKey = from is { } f ? ArticleIndex.DateKey(f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null;
+        long? toKey = to is { } t ? ArticleIndex.DateKey(t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null;
+        if (request.Range is { } range)
+        {
+            if (!SearchRequest.Ranges.TryGetValue(range, out var span))
+                throw new BadQueryException($"Unknown range \"{range}\": use {string.Join(", ", SearchRequest.Ranges.Keys)}.");
+            var now = time.GetUtcNow().UtcDateTime;
+            (fromKey, toKey) = (ArticleIndex.DateKey(now - span), null);
+            (from, to) = (DateOnly.FromDateTime(now - span), DateOnly.FromDateTime(now));
+        }
+        if (from is { } a && to is { } b && b < a)
+            throw new BadQueryException($"The date range ends ({b:yyyy-MM-dd}) before it starts ({a:yyyy-MM-dd}).");
+        if (fromKey is not null || toKey is not null)
+            filters[Dimension.Date] = NumericRangeQuery.NewInt64Range(ArticleIndex.Fields.Published, fromKey, toKey, true, false);
+        return new SearchPlan(text, filters, from, to);
+    }
+
+    private static Query? AnyOf(string field, IEnumerable<string> values)
+    {
+        var distinct = values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct().ToList();
+        if (distinct.Count == 0) return null;
+        var any = new BooleanQuery();
+        foreach (var v in distinct) any.Add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+        return any;
+    }
+
+    private static Query Rewrite(IndexSearcher searcher, Query query)
+    {
+        try
+        {
+            return searcher.Rewrite(query);
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            throw new BadQueryException(QueryParsing.TooManyClauses);
+        }
+    }
+
+    /// <summary>Counts one facet under every filter but its own, so picking a value never hides the others.</summary>
+    private static IReadOnlyList<FacetValue> Count(IndexSearcher searcher, SearchPlan plan, Query text, Dimension dimension,
+        ICollector counter, IReadOnlyList<string> selected)
+    {
+        searcher.Search(plan.Combine(text, except: dimension), counter);
+        var counts = counter switch
+        {
+            SortedValueCounter c => c.Counts,
+            SortedSetValueCounter c => c.Counts,
+            _ => throw new ArgumentException("not a counter", nameof(counter)),
+        };
+        var top = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Take(FacetSize)
+            .Select(kv => kv.Key).ToHashSet();
+        var wanted = selected.Select(s => dimension == Dimension.Tag ? QueryParsing.TagKey(s) : s);
+        return top.Union(wanted)
+            .Select(v => new FacetValue(v, counts.GetValueOrDefault(v), wanted.Contains(v)))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>By date; undated articles come last either way.</summary>
+    private static Sort SortFor(SearchSort sort)
+    {
+        var byDate = new SortField(ArticleIndex.Fields.Published, SortFieldType.INT64, reverse: sort == SearchSort.Newest);
+        byDate.SetMissingValue(sort == SearchSort.Newest ? long.MinValue : long.MaxValue);
+        return new Sort(byDate);
+    }
+
+    private async Task<List<SearchHit>> LoadAsync(int[] ids, Query rewritten, CancellationToken ct)
+    {
         var rows = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Source, a.PublishedAt, a.DatePrecision, a.Body })
+            .Select(a => new { a.Id, a.Title, a.Source, a.Byline, a.PublishedAt, a.DatePrecision, a.Language, a.Body })
             .ToDictionaryAsync(a => a.Id, ct);
 
         var bodyTerms = Snippets.TermsOf(rewritten, ArticleIndex.Fields.Body);
         var titleTerms = Snippets.TermsOf(rewritten, ArticleIndex.Fields.Title);
-        var items = ids.Where(rows.ContainsKey).Select(id =>
+        return ids.Where(rows.ContainsKey).Select(id =>
         {
             var a = rows[id];
-            return new SearchHit(a.Id, a.Title, snippets.Mark(ArticleIndex.Fields.Title, a.Title, titleTerms), a.Source,
-                a.PublishedAt, a.DatePrecision,
+            return new SearchHit(a.Id, a.Title, snippets.Mark(ArticleIndex.Fields.Title, a.Title, titleTerms), a.Source, a.Byline,
+                a.PublishedAt, a.DatePrecision, a.Language,
                 snippets.Build(ArticleIndex.Fields.Body, a.Body.Replace('\n', ' '), bodyTerms));
         }).ToList();
-        return new SearchResult(total, page, pageSize, items);
     }
 }

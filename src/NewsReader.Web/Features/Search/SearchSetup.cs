@@ -15,6 +15,7 @@ public static class SearchSetup
     public static WebApplication MapSearch(this WebApplication app)
     {
         app.MapSearchApi();
+        app.MapExportApi();
         return app;
     }
 }
