@@ -17,6 +17,8 @@ public sealed class BadQueryException(string message, Exception? inner = null) :
 public sealed class QueryParsing(NewsAnalyzer analyzer)
 {
     private const int MaxQueryLength = 2_000;
+    /// <summary>The parser recurses per parenthesis; a bound keeps a hostile query from exhausting the stack.</summary>
+    private const int MaxNesting = 32;
 
     /// <summary>What a user may write before a colon, and the index field it means.</summary>
     public static readonly IReadOnlyDictionary<string, string> UserFields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -37,6 +39,8 @@ public sealed class QueryParsing(NewsAnalyzer analyzer)
     {
         if (text.Length > MaxQueryLength)
             throw new BadQueryException($"The query is {text.Length:N0} characters long; the limit is {MaxQueryLength:N0}.");
+        if (NestingDepth(text) > MaxNesting)
+            throw new BadQueryException($"The query nests parentheses more than {MaxNesting} deep.");
         // A parser per call: QueryParser keeps state and is not thread-safe.
         var parser = new NewsQueryParser(analyzer);
         try
@@ -51,6 +55,20 @@ public sealed class QueryParsing(NewsAnalyzer analyzer)
         {
             throw new BadQueryException(TooManyClauses, e);
         }
+    }
+
+    private static int NestingDepth(string text)
+    {
+        int depth = 0, max = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (quoted) continue;
+            else if (c == '(') max = Math.Max(max, ++depth);
+            else if (c == ')') depth--;
+        }
+        return max;
     }
 
     private static string Explain(ParseException e)
