@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsReader.Web.Features.Accounts;
 using NewsReader.Web.Features.Articles;
 using NewsReader.Web.Features.Ingestion;
+using NewsReader.Web.Features.SavedSearches;
 using NewsReader.Web.Features.Search;
 using NewsReader.Web.Features.Storage;
 using Serilog;
@@ -32,6 +33,7 @@ builder.AddAccounts();
 builder.AddSearch();
 builder.AddArticles();
 builder.AddIngestion();
+builder.AddSavedSearches();
 
 var app = builder.Build();
 
@@ -54,5 +56,6 @@ app.MapRazorPages();
 app.MapAccounts();
 app.MapSearch();
 app.MapArticles();
+app.MapSavedSearches();
 
 app.Run();

@@ -12,6 +12,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleCaption> ArticleCaptions => Set<ArticleCaption>();
     public DbSet<Dump> Dumps => Set<Dump>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -36,6 +38,18 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
             a.Ignore(x => x.Paragraphs);
         });
         builder.Entity<ArticleCaption>().HasIndex(c => new { c.ArticleId, c.Ordinal }).IsUnique();
+        builder.Entity<SavedSearch>(s =>
+        {
+            s.HasIndex(x => new { x.UserId, x.Name }).IsUnique();
+            s.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            s.Property(x => x.Name).HasMaxLength(200);
+        });
+        builder.Entity<FeedToken>(t =>
+        {
+            t.HasKey(x => x.UserId);
+            t.HasIndex(x => x.Token).IsUnique();
+            t.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<Dump>(d =>
         {
             d.HasIndex(x => x.Path).IsUnique();
