@@ -20,7 +20,7 @@ public class PageTests(PageTests.App app) : IClassFixture<PageTests.App>
     {
         var browser = await app.SignedInBrowserAsync();
         var html = await browser.GetStringAsync("/?q=Peskov");
-        Assert.Contains("1 article match", html);
+        Assert.Contains("1 article matches", html);
         Assert.Contains("Russia reacts cautiously after Trump&#x27;s election victory", html);
         Assert.Contains("VTC News", html);
         Assert.Contains("6 November 2024", html);
@@ -31,7 +31,7 @@ public class PageTests(PageTests.App app) : IClassFixture<PageTests.App>
     public async Task Search_page_pages_through_results()
     {
         var browser = await app.SignedInBrowserAsync();
-        var html = await browser.GetStringAsync("/?q=Russia&page=1");
+        var html = await browser.GetStringAsync("/?q=Russia&pageSize=2");
         Assert.Contains("rel=\"next\"", html);
     }
 

@@ -29,6 +29,14 @@ public sealed class IndexModel(SearchService search) : PageModel
         return Page();
     }
 
+    public string TotalText(int total) => (total, Query.Q is { Length: > 0 }) switch
+    {
+        (1, true) => "1 article matches",
+        (_, true) => $"{total:N0} articles match",
+        (1, false) => "1 article",
+        _ => $"{total:N0} articles, newest first",
+    };
+
     public string Url(Action<SearchQuery> change) => "/" + Query.ToQueryString(change);
 
     public string PageUrl(int page) => Url(q => { q.Page = page.ToString(System.Globalization.CultureInfo.InvariantCulture); q.Why = null; });
