@@ -15,12 +15,12 @@ public class SearchFeatureTests(SearchFeatureTests.Corpus corpus) : IClassFixtur
         {
             await base.InitializeAsync();
             await AddAsync(
-                new("Ohio election results are in", "Voters in Ohio went to the polls. The election count finished on Wednesday.", "Reuters", "2024-11-06", Byline: "Jane Roe"),
+                new("Ohio election results are in", "Voters in Ohio went to the polls. The election count finished on Wednesday.", "Reuters", "2024-11-06", Byline: "Jane Roe", Tags: ["Elections", "US"]),
                 new("Putin's visit to Pyongyang", "Vladimir Putin arrived in Pyongyang for talks with Kim Jong Un.", "AP", "2024-06-19"),
                 new("Inès Dupont remporte le prix", "La journaliste Inès Dupont a reçu le prix à Paris.", "Le Monde", "2024-11-20", Language: "fr"),
                 new("Bầu cử Mỹ", "Tổng thống Trump thắng cử trong cuộc bầu cử năm 2024.", "VTC News", "2024-11-07", Language: "vi"),
                 new("An undated note", "A note about the election with no date at all.", "Blog"),
-                new("Kremlin reacts to the vote", "The Kremlin said Trump and Putin could talk. Relations remain strained after the elections.", "Reuters", "2024-11-07"),
+                new("Kremlin reacts to the vote", "The Kremlin said Trump and Putin could talk. Relations remain strained after the elections.", "Reuters", "2024-11-07", Tags: [" elections ", "Russia"]),
                 new("Moscow weather", "Snow fell in Moscow, the coldest January day in years.", "AP", "2023-01-15"),
                 new("=HYPERLINK(\"http://evil\") budget, \"quoted\"", "A spreadsheet formula in a scraped title about the budget.", "Evil Times", "2024-11-08"),
                 new("Yesterday's election recount", "The recount of the election began yesterday.", "AP", Yesterday.ToString("yyyy-MM-dd")));
@@ -67,6 +67,18 @@ public class SearchFeatureTests(SearchFeatureTests.Corpus corpus) : IClassFixtur
     [InlineData("date:[2024-06-01 TO 2024-06-30]", "Putin's visit to Pyongyang")]
     public async Task Fields_wildcards_fuzzy_proximity_and_date_ranges_find_their_article(string q, string expected) =>
         Assert.Equal([expected], await TitlesAsync(Q(q)));
+
+    [Fact]
+    public async Task Tags_are_one_spelling_searchable_by_field_and_filter_and_counted()
+    {
+        Assert.Equal(["Kremlin reacts to the vote", "Ohio election results are in"], (await TitlesAsync(Q("tag:ELECTIONS"))).Order());
+        Assert.Equal(["Kremlin reacts to the vote", "Ohio election results are in"], (await TitlesAsync("tag=Russia&tag=us")).Order());
+        var page = await SearchAsync(Q("Kremlin OR Ohio"));
+        var tags = page["facets"]!["tag"]!.AsArray().ToDictionary(f => (string)f!["value"]!, f => (int)f!["count"]!);
+        Assert.Equal(new Dictionary<string, int> { ["elections"] = 2, ["russia"] = 1, ["us"] = 1 }, tags);
+        var ohio = page.Items().Single(i => (string?)i["title"] == "Ohio election results are in");
+        Assert.Equal(["Elections", "US"], ohio["tags"]!.AsArray().Select(t => (string)t!));
+    }
 
     [Fact]
     public async Task A_field_search_does_not_look_elsewhere() =>
@@ -194,6 +206,7 @@ public class SearchFeatureTests(SearchFeatureTests.Corpus corpus) : IClassFixtur
         Assert.Equal(total, lines.Count - 1);
         Assert.Contains(lines, l => l.Contains("\"'=HYPERLINK(\"\"http://evil\"\") budget, \"\"quoted\"\"\""));
         Assert.All(lines.Skip(1), l => Assert.Contains("/articles/", l));
+        Assert.Contains(lines, l => l.Contains("Ohio election results are in") && l.Contains(",Elections; US,"));
     }
 
     [Fact]

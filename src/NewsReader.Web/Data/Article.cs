@@ -32,6 +32,9 @@ public sealed class Article
 
     public List<ArticleCaption> Captions { get; set; } = [];
 
+    /// <summary>Editors' tags. Ingestion never touches them, so re-ingesting keeps them.</summary>
+    public List<ArticleTag> Tags { get; set; } = [];
+
     public IReadOnlyList<string> Paragraphs =>
         Body.Length == 0 ? [] : Body.Split('\n');
 }

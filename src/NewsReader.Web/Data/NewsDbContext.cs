@@ -13,6 +13,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<ArticleCaption> ArticleCaptions => Set<ArticleCaption>();
     public DbSet<Dump> Dumps => Set<Dump>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -38,6 +40,19 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
             a.Ignore(x => x.Paragraphs);
         });
         builder.Entity<ArticleCaption>().HasIndex(c => new { c.ArticleId, c.Ordinal }).IsUnique();
+        builder.Entity<Tag>(t =>
+        {
+            t.HasIndex(x => x.Key).IsUnique();
+            t.Property(x => x.Name).HasMaxLength(100);
+            t.Property(x => x.Key).HasMaxLength(100);
+        });
+        builder.Entity<ArticleTag>(at =>
+        {
+            at.HasKey(x => new { x.ArticleId, x.TagId });
+            at.HasIndex(x => x.TagId);
+            at.HasOne<Article>().WithMany(a => a.Tags).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            at.HasOne(x => x.Tag).WithMany(t => t.Articles).HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<SavedSearch>(s =>
         {
             s.HasIndex(x => new { x.UserId, x.Name }).IsUnique();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Extraction;
 using NewsReader.Web.Data;
@@ -13,7 +14,8 @@ public sealed record CorpusArticle(
     string? Published = null,
     string? Language = "en",
     string? Byline = null,
-    DatePrecision Precision = DatePrecision.Day);
+    DatePrecision Precision = DatePrecision.Day,
+    string[]? Tags = null);
 
 /// <summary>
 /// The real app with no dumps ingested: tests put articles with known metadata straight into the
@@ -51,10 +53,18 @@ public class CorpusApp : NewsReaderApp
             IngestedAt = DateTime.UtcNow,
         }).ToList();
         db.Articles.AddRange(rows);
+        var tags = new Dictionary<string, Tag>();
+        foreach (var (article, row) in articles.Zip(rows))
+        foreach (var name in article.Tags ?? [])
+        {
+            var key = name.Trim().ToLowerInvariant();
+            if (!tags.TryGetValue(key, out var tag))
+                tags[key] = tag = await db.Tags.SingleOrDefaultAsync(t => t.Key == key) ?? new Tag { Name = name.Trim(), Key = key };
+            row.Tags.Add(new ArticleTag { Tag = tag, AddedAt = DateTime.UtcNow });
+        }
         await db.SaveChangesAsync();
-        var index = Services.GetRequiredService<ArticleIndex>();
-        index.Upsert(rows);
-        index.Commit();
+        await scope.ServiceProvider.GetRequiredService<Reindexer>().UpsertAsync(rows.Select(r => r.Id).ToList(), default);
+        Services.GetRequiredService<ArticleIndex>().Commit();
         return rows.Select(r => r.Id).ToList();
     }
 }

@@ -300,6 +300,27 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ArticleCaptions");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleTag", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("ArticleTags");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.Dump", b =>
                 {
                     b.Property<int>("Id")
@@ -395,6 +416,30 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.Tag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Tags");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -473,6 +518,23 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleTag", b =>
+                {
+                    b.HasOne("NewsReader.Web.Data.Article", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Data.Tag", "Tag")
+                        .WithMany("Articles")
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.FeedToken", b =>
                 {
                     b.HasOne("NewsReader.Web.Data.AppUser", null)
@@ -494,6 +556,13 @@ namespace NewsReader.Web.Data.Migrations
             modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
                 {
                     b.Navigation("Captions");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.Tag", b =>
+                {
+                    b.Navigation("Articles");
                 });
 #pragma warning restore 612, 618
         }

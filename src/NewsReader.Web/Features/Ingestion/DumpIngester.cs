@@ -18,6 +18,7 @@ public sealed record IngestionSummary(int FilesTotal, int FilesFailed, int Artic
 public sealed partial class DumpIngester(
     NewsDbContext db,
     ArticleIndex index,
+    Reindexer reindexer,
     IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<DumpIngester> logger)
@@ -143,7 +144,7 @@ public sealed partial class DumpIngester(
         await tx.CommitAsync(ct);
 
         index.Delete(byPosition.Values.Select(a => a.Id));
-        index.Upsert(articles.Select(a => a.Row));
+        await reindexer.UpsertAsync(articles.Select(a => a.Row.Id).ToList(), ct);
         LogIngested(articles.Count, relative, sw.Elapsed.TotalMilliseconds);
         return new DumpOutcome(DumpOutcomeKind.Ingested, added, updated, unchanged);
     }

@@ -9,10 +9,8 @@ namespace NewsReader.Web.Features.Ingestion;
 /// (a crash between a database commit and an index commit, a deleted index folder) the index is
 /// rebuilt from it.
 /// </summary>
-public sealed partial class IndexCatchUp(NewsDbContext db, ArticleIndex index, ILogger<IndexCatchUp> logger)
+public sealed partial class IndexCatchUp(NewsDbContext db, ArticleIndex index, Reindexer reindexer, ILogger<IndexCatchUp> logger)
 {
-    private const int BatchSize = 1_000;
-
     public async Task<bool> EnsureAsync(CancellationToken ct)
     {
         var articles = await db.Articles.CountAsync(ct);
@@ -22,20 +20,7 @@ public sealed partial class IndexCatchUp(NewsDbContext db, ArticleIndex index, I
         return true;
     }
 
-    public async Task RebuildAsync(CancellationToken ct)
-    {
-        index.DeleteAll();
-        var lastId = 0;
-        while (true)
-        {
-            var batch = await db.Articles.AsNoTracking().Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(BatchSize).ToListAsync(ct);
-            if (batch.Count == 0) break;
-            index.Upsert(batch);
-            lastId = batch[^1].Id;
-        }
-        index.Commit();
-        index.MarkCurrentSchema();
-    }
+    public Task RebuildAsync(CancellationToken ct) => reindexer.RebuildAsync(ct);
 
     [LoggerMessage(LogLevel.Warning,
         "The index holds {Indexed} articles and the database {Stored} (index schema current: {SchemaCurrent}): rebuilding the index from the database")]

@@ -31,7 +31,7 @@ public sealed class ArticleIndex : IDisposable
     }
 
     /// <summary>Bump when documents change shape; an index of another version is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -67,8 +67,15 @@ public sealed class ArticleIndex : IDisposable
     public void MarkCurrentSchema() =>
         File.WriteAllText(SchemaFile, SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>What the index holds of an article: read from the database with <see cref="Projection"/>.</summary>
+    public sealed record Entry(int Id, string Title, string Body, string? Source, string? Byline, string? Language,
+        DateTime? PublishedAt, IReadOnlyList<string> Tags);
+
+    public static readonly System.Linq.Expressions.Expression<Func<Article, Entry>> Projection = a =>
+        new Entry(a.Id, a.Title, a.Body, a.Source, a.Byline, a.Language, a.PublishedAt, a.Tags.Select(t => t.Tag!.Key).ToList());
+
     /// <summary>Adds or replaces the documents of these articles. Visible to searches after <see cref="Commit"/>.</summary>
-    public void Upsert(IEnumerable<Article> articles)
+    public void Upsert(IEnumerable<Entry> articles)
     {
         foreach (var article in articles)
             _writer.UpdateDocument(new Term(Fields.Id, IdText(article.Id)), ToDocument(article));
@@ -113,7 +120,7 @@ public sealed class ArticleIndex : IDisposable
 
     private static string IdText(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Document ToDocument(Article a)
+    private static Document ToDocument(Entry a)
     {
         var doc = new Document
         {
@@ -131,6 +138,11 @@ public sealed class ArticleIndex : IDisposable
             doc.Add(new TextField(Fields.Source, source, Field.Store.NO));
             doc.Add(new StringField(Fields.SourceExact, source, Field.Store.NO));
             doc.Add(new SortedDocValuesField(Fields.SourceExact, new BytesRef(source)));
+        }
+        foreach (var tag in a.Tags)
+        {
+            doc.Add(new StringField(Fields.Tag, tag, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(Fields.Tag, new BytesRef(tag)));
         }
         if (a.Byline is { Length: > 0 } byline) doc.Add(new TextField(Fields.Byline, byline, Field.Store.NO));
         if (a.Language is { Length: > 0 } lang)

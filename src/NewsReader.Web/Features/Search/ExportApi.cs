@@ -15,7 +15,7 @@ public static class ExportApi
     private const int ChunkSize = 500;
 
     private sealed record Row(int Id, string? Source, string Title, string? Byline, DateTime? PublishedAt, string DatePrecision,
-        string? OriginalUrl, string Tags, string Permalink);
+        string? OriginalUrl, IReadOnlyList<string> Tags, string Permalink);
 
     public static void MapExportApi(this WebApplication app)
     {
@@ -52,13 +52,17 @@ public static class ExportApi
         {
             var found = await db.Articles.AsNoTracking()
                 .Where(a => chunk.Contains(a.Id))
-                .Select(a => new { a.Id, a.Source, a.Title, a.Byline, a.PublishedAt, a.DatePrecision, a.OriginalUrl })
+                .Select(a => new
+                {
+                    a.Id, a.Source, a.Title, a.Byline, a.PublishedAt, a.DatePrecision, a.OriginalUrl,
+                    Tags = a.Tags.Select(t => t.Tag!.Name).OrderBy(n => n).ToList(),
+                })
                 .ToDictionaryAsync(a => a.Id, ct);
             foreach (var id in chunk)
             {
                 if (!found.TryGetValue(id, out var a)) continue;
                 yield return new Row(a.Id, a.Source, a.Title, a.Byline, a.PublishedAt, a.DatePrecision.ToString().ToLowerInvariant(),
-                    a.OriginalUrl, "", $"{baseUrl}/articles/{a.Id}");
+                    a.OriginalUrl, a.Tags, $"{baseUrl}/articles/{a.Id}");
             }
         }
     }
@@ -74,7 +78,7 @@ public static class ExportApi
             await writer.WriteLineAsync(string.Join(',',
                 r.Id.ToString(CultureInfo.InvariantCulture), Csv(r.Source), Csv(r.Title), Csv(r.Byline),
                 r.PublishedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "", r.DatePrecision,
-                Csv(r.OriginalUrl), Csv(r.Tags), Csv(r.Permalink)));
+                Csv(r.OriginalUrl), Csv(string.Join("; ", r.Tags)), Csv(r.Permalink)));
         }
     }
 
@@ -105,7 +109,7 @@ public static class ExportApi
             json.WriteString("datePrecision", r.DatePrecision);
             json.WriteString("originalUrl", r.OriginalUrl);
             json.WriteStartArray("tags");
-            foreach (var tag in r.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries)) json.WriteStringValue(tag);
+            foreach (var tag in r.Tags) json.WriteStringValue(tag);
             json.WriteEndArray();
             json.WriteString("permalink", r.Permalink);
             json.WriteEndObject();

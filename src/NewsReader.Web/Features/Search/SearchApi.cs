@@ -6,7 +6,7 @@ namespace NewsReader.Web.Features.Search;
 public static class SearchApi
 {
     public sealed record Item(int Id, string Title, string? Source, string? Byline, DateTime? PublishedAt, DatePrecision DatePrecision,
-        string? Language, string Snippet, string TitleHtml);
+        string? Language, IReadOnlyList<string> Tags, string Snippet, string TitleHtml);
 
     public sealed record FacetJson(string Value, int Count);
 
@@ -26,7 +26,7 @@ public static class SearchApi
             {
                 var r = await search.SearchAsync(query.ToRequest(), ct);
                 return Results.Ok(new ResultPage(r.Total, r.Page, r.PageSize,
-                    r.Items.Select(h => new Item(h.Id, h.Title, h.Source, h.Byline, h.PublishedAt, h.DatePrecision, h.Language,
+                    r.Items.Select(h => new Item(h.Id, h.Title, h.Source, h.Byline, h.PublishedAt, h.DatePrecision, h.Language, h.Tags,
                         h.Snippet.ToHtml(), h.TitleMarked.ToHtml())).ToList(),
                     new FacetsJson(Facet(r.Facets.Source), Facet(r.Facets.Tag), Facet(r.Facets.Lang)),
                     r.Timeline.Bucket.ToString().ToLowerInvariant(),

@@ -15,6 +15,7 @@ public sealed record SearchHit(
     DateTime? PublishedAt,
     DatePrecision DatePrecision,
     string? Language,
+    IReadOnlyList<string> Tags,
     Snippet Snippet);
 
 public sealed record FacetValue(string Value, int Count, bool Selected);
@@ -233,7 +234,11 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
     {
         var rows = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Source, a.Byline, a.PublishedAt, a.DatePrecision, a.Language, a.Body })
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Source, a.Byline, a.PublishedAt, a.DatePrecision, a.Language, a.Body,
+                Tags = a.Tags.Select(t => t.Tag!.Name).OrderBy(n => n).ToList(),
+            })
             .ToDictionaryAsync(a => a.Id, ct);
 
         var bodyTerms = Snippets.TermsOf(rewritten, ArticleIndex.Fields.Body);
@@ -242,7 +247,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
         {
             var a = rows[id];
             return new SearchHit(a.Id, a.Title, snippets.Mark(ArticleIndex.Fields.Title, a.Title, titleTerms), a.Source, a.Byline,
-                a.PublishedAt, a.DatePrecision, a.Language,
+                a.PublishedAt, a.DatePrecision, a.Language, a.Tags,
                 snippets.Build(ArticleIndex.Fields.Body, a.Body.Replace('\n', ' '), bodyTerms));
         }).ToList();
     }

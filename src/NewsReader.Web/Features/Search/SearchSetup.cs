@@ -9,6 +9,7 @@ public static class SearchSetup
         builder.Services.AddSingleton<QueryParsing>();
         builder.Services.AddSingleton<Snippets>();
         builder.Services.AddScoped<SearchService>();
+        builder.Services.AddScoped<Reindexer>();
         return builder;
     }
 

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Features.Search;
+
+/// <summary>
+/// The one way articles reach the index: read from the database (the truth) by id and upserted.
+/// Callers commit the index once per batch.
+/// </summary>
+public sealed class Reindexer(NewsDbContext db, ArticleIndex index)
+{
+    private const int ChunkSize = 500;
+
+    public async Task UpsertAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            var entries = await db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id)).Select(ArticleIndex.Projection).ToListAsync(ct);
+            index.Upsert(entries);
+        }
+    }
+
+    /// <summary>Replaces the whole index with what the database holds, in id order.</summary>
+    public async Task RebuildAsync(CancellationToken ct)
+    {
+        index.DeleteAll();
+        var lastId = 0;
+        while (true)
+        {
+            var batch = await db.Articles.AsNoTracking().Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(ChunkSize)
+                .Select(ArticleIndex.Projection).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            index.Upsert(batch);
+            lastId = batch[^1].Id;
+        }
+        index.Commit();
+        index.MarkCurrentSchema();
+    }
+}
