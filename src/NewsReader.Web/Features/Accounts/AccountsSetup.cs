@@ -62,7 +62,9 @@ public static class AccountsSetup
 
         // Every page and API call needs a signed-in user unless it says otherwise.
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Tagging, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         builder.Services.AddScoped<InitialAdmin>();
         return builder;

@@ -21,3 +21,10 @@ public static class Roles
     public const string Admin = "Admin";
     public static readonly string[] All = [Reader, Editor, Admin];
 }
+
+/// <summary>Who may do what: Readers search and read; Editors also tag; Admins also ingest and manage users.</summary>
+public static class Policies
+{
+    public const string Tagging = "Tagging";
+    public const string Admin = "Admin";
+}
