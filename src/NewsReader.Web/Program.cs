@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using NewsReader.Web.Features.Accounts;
+using NewsReader.Web.Features.Admin;
 using NewsReader.Web.Features.Articles;
 using NewsReader.Web.Features.Ingestion;
 using NewsReader.Web.Features.SavedSearches;
 using NewsReader.Web.Features.Search;
+using NewsReader.Web.Features.Tagging;
 using NewsReader.Web.Features.Storage;
 using Serilog;
 
@@ -34,6 +36,8 @@ builder.AddSearch();
 builder.AddArticles();
 builder.AddIngestion();
 builder.AddSavedSearches();
+builder.AddTagging();
+builder.AddAdmin();
 
 var app = builder.Build();
 
@@ -47,6 +51,7 @@ app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -57,5 +62,7 @@ app.MapAccounts();
 app.MapSearch();
 app.MapArticles();
 app.MapSavedSearches();
+app.MapTagging();
+app.MapAdmin();
 
 app.Run();

@@ -15,6 +15,9 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+    public DbSet<TagChange> TagChanges => Set<TagChange>();
+    public DbSet<TagChangeArticle> TagChangeArticles => Set<TagChangeArticle>();
+    public DbSet<PendingIndexUpdate> PendingIndexUpdates => Set<PendingIndexUpdate>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -53,6 +56,18 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
             at.HasOne<Article>().WithMany(a => a.Tags).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
             at.HasOne(x => x.Tag).WithMany(t => t.Articles).HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<TagChange>(c =>
+        {
+            c.Property(x => x.Action).HasConversion<string>().HasMaxLength(16);
+            c.HasIndex(x => x.At);
+            c.HasMany(x => x.Articles).WithOne().HasForeignKey(x => x.TagChangeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TagChangeArticle>(c =>
+        {
+            c.HasKey(x => new { x.TagChangeId, x.ArticleId });
+            c.HasIndex(x => x.ArticleId);
+        });
+        builder.Entity<PendingIndexUpdate>().HasKey(x => x.ArticleId);
         builder.Entity<SavedSearch>(s =>
         {
             s.HasIndex(x => new { x.UserId, x.Name }).IsUnique();

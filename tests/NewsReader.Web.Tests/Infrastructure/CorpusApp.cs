@@ -24,11 +24,16 @@ public sealed record CorpusArticle(
 /// </summary>
 public class CorpusApp : NewsReaderApp
 {
-    public CorpusApp()
+    public CorpusApp() : this(NewRoot()) { }
+
+    private CorpusApp(string root) : base(root)
     {
         foreach (var file in Directory.EnumerateFiles(DumpsDirectory)) File.Delete(file);
         Set("Ingestion:IngestOnStartup", "false");
     }
+
+    /// <summary>A corpus app over an existing folder: a restart.</summary>
+    public static new CorpusApp At(string root) => new(root);
 
     public async Task<IReadOnlyList<int>> AddAsync(params CorpusArticle[] articles)
     {

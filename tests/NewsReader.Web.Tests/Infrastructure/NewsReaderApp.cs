@@ -44,6 +44,8 @@ public class NewsReaderApp : WebApplicationFactory<Program>, IAsyncLifetime
         Settings["Ingestion:DumpsDirectory"] = DumpsDirectory;
         Settings["Auth:InitialAdminEmail"] = AdminEmail;
         Settings["Auth:InitialAdminPassword"] = AdminPassword;
+        // Tests sign in far more often than people do; the limit itself has its own test.
+        Settings["Auth:LoginAttemptsPerMinute"] = "100000";
     }
 
     public static string NewRoot() => Path.Combine(Path.GetTempPath(), "newsreader-tests", Guid.NewGuid().ToString("N"));
@@ -123,6 +125,25 @@ public class NewsReaderApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Input.Password"] = password,
             ["__RequestVerificationToken"] = token,
         }));
+    }
+
+    /// <summary>Creates a user with a role through the admin API; password is "password-" + the email.</summary>
+    public async Task<string> CreateUserAsync(string email, string role)
+    {
+        var admin = await ApiClientAsync();
+        var response = await admin.PostAsJsonAsync("/api/users", new { email, password = PasswordOf(email), role });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Creating {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (string)(await response.ReadJsonAsync())["id"]!;
+    }
+
+    public static string PasswordOf(string email) => "password-" + email;
+
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email, PasswordOf(email)));
+        return client;
     }
 
     public static string AntiforgeryToken(string html) =>

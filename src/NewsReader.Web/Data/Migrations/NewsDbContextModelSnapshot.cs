@@ -386,6 +386,20 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("FeedTokens");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.PendingIndexUpdate", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("PendingIndexUpdates");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.SavedSearch", b =>
                 {
                     b.Property<int>("Id")
@@ -438,6 +452,62 @@ namespace NewsReader.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.TagChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Bulk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UndoOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("TagChanges");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.TagChangeArticle", b =>
+                {
+                    b.Property<int>("TagChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TagChangeId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("TagChangeArticles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -553,6 +623,15 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.TagChangeArticle", b =>
+                {
+                    b.HasOne("NewsReader.Web.Data.TagChange", null)
+                        .WithMany("Articles")
+                        .HasForeignKey("TagChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
                 {
                     b.Navigation("Captions");
@@ -561,6 +640,11 @@ namespace NewsReader.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.Tag", b =>
+                {
+                    b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.TagChange", b =>
                 {
                     b.Navigation("Articles");
                 });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using NewsReader.Web.Data;
 
@@ -8,6 +9,8 @@ namespace NewsReader.Web.Features.Accounts;
 
 public static class AccountsSetup
 {
+    public const string LoginRateLimit = "login";
+
     /// <summary>Chooses bearer tokens when a request carries one, the Identity cookie otherwise.</summary>
     private const string CookieOrBearer = "CookieOrBearer";
 
@@ -30,7 +33,7 @@ public static class AccountsSetup
         {
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
-            o.AccessDeniedPath = "/login";
+            o.AccessDeniedPath = "/denied";
             o.Cookie.Name = "newsreader";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -67,6 +70,26 @@ public static class AccountsSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         builder.Services.AddScoped<InitialAdmin>();
+
+        // A role change or a disabled account reaches existing sessions within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(LoginRateLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.LoginAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem("Too many sign-in attempts from this address: wait a minute and try again.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
         return builder;
     }
 

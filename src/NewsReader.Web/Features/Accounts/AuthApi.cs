@@ -23,6 +23,6 @@ public static class AuthApi
                 return Results.Problem("Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
             // The bearer handler has written the token response.
             return Results.Empty;
-        }).AllowAnonymous().DisableAntiforgery();
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(AccountsSetup.LoginRateLimit);
     }
 }

@@ -12,6 +12,10 @@ public sealed class AuthOptions
 
     /// <summary>Password of that admin; when unset, a random one is generated and printed once in the log.</summary>
     public string? InitialAdminPassword { get; set; }
+
+    /// <summary>Sign-in attempts (form and API) allowed per client address per minute; past it, 429.</summary>
+    [Range(1, 100_000)]
+    public int LoginAttemptsPerMinute { get; set; } = 10;
 }
 
 public static class Roles

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Features.Accounts;
 
 [AllowAnonymous]
+[EnableRateLimiting(AccountsSetup.LoginRateLimit)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     public sealed class LoginInput

@@ -5,6 +5,10 @@ namespace NewsReader.Web.Features.Search;
 
 public sealed class IndexModel(SearchService search) : PageModel
 {
+    [TempData] public string? BulkMessage { get; set; }
+
+    public bool CanTag => User.IsInRole(Accounts.Roles.Editor) || User.IsInRole(Accounts.Roles.Admin);
+
     /// <summary>The search as it came in the URL; every link on the page is a variation of it.</summary>
     public SearchQuery Query { get; private set; } = new();
 

@@ -121,8 +121,15 @@ public sealed class QueryParsing(NewsAnalyzer analyzer)
             };
         }
 
-        protected override Query GetFieldQuery(string field, string queryText, int slop) =>
-            base.GetFieldQuery(field is null ? field! : Resolve(field), queryText, slop);
+        /// <summary>Quoted text: a phrase on word fields, the whole value on exact ones (tag:"us election").</summary>
+        protected override Query GetFieldQuery(string field, string queryText, int slop)
+        {
+            if (field is null) return base.GetFieldQuery(field!, queryText, slop);
+            var target = Resolve(field);
+            return target is ArticleIndex.Fields.Language or ArticleIndex.Fields.Tag or ArticleIndex.Fields.Published
+                ? GetFieldQuery(field, queryText, quoted: true)
+                : base.GetFieldQuery(target, queryText, slop);
+        }
 
         protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
         {

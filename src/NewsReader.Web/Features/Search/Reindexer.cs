@@ -11,12 +11,14 @@ public sealed class Reindexer(NewsDbContext db, ArticleIndex index)
 {
     private const int ChunkSize = 500;
 
+    /// <summary>Brings these articles' documents in line with the database; ids no longer stored are removed.</summary>
     public async Task UpsertAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             var entries = await db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id)).Select(ArticleIndex.Projection).ToListAsync(ct);
             index.Upsert(entries);
+            index.Delete(chunk.Except(entries.Select(e => e.Id)));
         }
     }
 

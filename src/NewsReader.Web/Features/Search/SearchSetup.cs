@@ -10,6 +10,8 @@ public static class SearchSetup
         builder.Services.AddSingleton<Snippets>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<Reindexer>();
+        builder.Services.AddScoped<IndexOutbox>();
+        builder.Services.AddHostedService<IndexOutboxWorker>();
         return builder;
     }
 

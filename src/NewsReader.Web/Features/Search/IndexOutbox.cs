@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Features.Search;
+
+/// <summary>
+/// Index updates that must not be lost: a change records the articles it touched in
+/// <see cref="PendingIndexUpdate"/> in its own database transaction, then flushes. If the index
+/// write fails, or the process dies first, the rows stay and are replayed — by the worker a few
+/// seconds later, or at the next start — so database and index never stay apart.
+/// </summary>
+public sealed partial class IndexOutbox(NewsDbContext db, Reindexer reindexer, ArticleIndex index, TimeProvider time, ILogger<IndexOutbox> logger)
+{
+    private const int BatchSize = 5_000;
+
+    /// <summary>Adds the ids to the outbox in the caller's unit of work (saved with its SaveChanges).</summary>
+    public async Task EnqueueAsync(IEnumerable<int> articleIds, CancellationToken ct)
+    {
+        var ids = articleIds.Distinct().ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var queued = await db.PendingIndexUpdates.Where(p => chunk.Contains(p.ArticleId)).Select(p => p.ArticleId).ToListAsync(ct);
+            var tracked = db.ChangeTracker.Entries<PendingIndexUpdate>().Select(e => e.Entity.ArticleId).ToHashSet();
+            foreach (var id in chunk.Except(queued).Where(id => !tracked.Contains(id)))
+                db.PendingIndexUpdates.Add(new PendingIndexUpdate { ArticleId = id, Since = now });
+        }
+    }
+
+    /// <summary>Writes every pending article to the index and commits. False when the index could not be written.</summary>
+    public async Task<bool> FlushAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                var pending = await db.PendingIndexUpdates.AsNoTracking().OrderBy(p => p.ArticleId).Take(BatchSize).ToListAsync(ct);
+                if (pending.Count == 0) return true;
+                await reindexer.UpsertAsync(pending.Select(p => p.ArticleId).ToList(), ct);
+                index.Commit();
+                // Only what was read is cleared: a change queued meanwhile (newer Since) stays for the next flush.
+                foreach (var p in pending)
+                    await db.PendingIndexUpdates.Where(x => x.ArticleId == p.ArticleId && x.Since <= p.Since).ExecuteDeleteAsync(ct);
+                if (pending.Count < BatchSize) return true;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFlushFailed(e);
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Writing pending changes to the index failed; they stay queued and will be retried")]
+    private partial void LogFlushFailed(Exception e);
+}
+
+/// <summary>Replays the outbox at start-up and every few seconds, so a failed index write heals by itself.</summary>
+public sealed class IndexOutboxWorker(IServiceScopeFactory scopes, TimeProvider time) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            if (await db.PendingIndexUpdates.AnyAsync(stoppingToken))
+                await scope.ServiceProvider.GetRequiredService<IndexOutbox>().FlushAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
