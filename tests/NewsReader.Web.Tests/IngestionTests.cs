@@ -37,6 +37,7 @@ public class IngestionTests
         var api = await app.ApiClientAsync();
         const string title = "Russia reacts cautiously after Trump's election victory";
         var id = await api.IdOfTitleAsync(title);
+        await api.PostAsync($"/api/articles/{id}/tags", System.Net.Http.Json.JsonContent.Create(new { tag = "Kremlin watch" }));
 
         var path = Path.Combine(app.DumpsDirectory, "002_91b8f23e8332bfd3.txt");
         var text = await File.ReadAllTextAsync(path);
@@ -47,6 +48,7 @@ public class IngestionTests
         Assert.Equal(id, await api.IdOfTitleAsync(title));
         var hit = Assert.Single((await api.GetJsonAsync("/api/articles?q=quokka")).Items());
         Assert.Equal(id, (int)hit["id"]!);
+        Assert.Equal(["Kremlin watch"], hit["tags"]!.AsArray().Select(t => (string)t!));   // re-ingesting never loses tags
         Assert.Equal(7, (int)(await api.GetJsonAsync("/api/articles"))["total"]!);
     }
 
