@@ -14,3 +14,16 @@ public sealed class ServedApp : NewsReaderApp
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 }
+
+/// <summary>A corpus app (no dumps; tests add articles) on a real loopback socket.</summary>
+public class ServedCorpusApp : CorpusApp
+{
+    public string BaseUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        await base.InitializeAsync();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    }
+}
