@@ -87,7 +87,8 @@ public class NewsReaderApp : WebApplicationFactory<Program>, IAsyncLifetime
         catch (IOException) { /* a file still held open only leaks a temp folder */ }
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     public async Task<string> TokenAsync(string email = AdminEmail, string password = AdminPassword)
     {
@@ -108,7 +109,10 @@ public class NewsReaderApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A browser-like client signed in through the login form (cookie + antiforgery).</summary>
     public async Task<HttpClient> SignedInBrowserAsync(string email = AdminEmail, string password = AdminPassword)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress,
+        });
         var response = await SubmitLoginAsync(client, email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
