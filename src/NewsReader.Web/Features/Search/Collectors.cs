@@ -5,15 +5,13 @@ using Lucene.Net.Util;
 namespace NewsReader.Web.Features.Search;
 
 /// <summary>
-/// Counts the values of a single-valued <c>SortedDocValues</c> field over the matching documents:
-/// facet counts without the Facet module. Counts by ordinal per segment, resolves ordinals to
-/// strings once per segment.
+/// Facet counts without the Facet module: counts DocValues ordinals of the matching documents per
+/// segment, and resolves ordinals to strings once per segment.
 /// </summary>
-internal sealed class SortedValueCounter(string field) : ICollector
+internal abstract class OrdinalCounter : ICollector
 {
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
-    private SortedDocValues? _values;
-    private int[] _segmentCounts = [];
+    protected int[] SegmentCounts { get; private set; } = [];
 
     public IReadOnlyDictionary<string, int> Counts
     {
@@ -31,83 +29,71 @@ internal sealed class SortedValueCounter(string field) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        _values = context.AtomicReader.GetSortedDocValues(field);
-        _segmentCounts = _values is null ? [] : new int[_values.ValueCount];
+        SegmentCounts = new int[Open(context.AtomicReader)];
     }
 
-    public void Collect(int doc)
-    {
-        if (_values is null) return;
-        var ord = _values.GetOrd(doc);
-        if (ord >= 0) _segmentCounts[ord]++;
-    }
+    public abstract void Collect(int doc);
+
+    /// <summary>Opens the segment's values; returns how many distinct values it has (0 when none).</summary>
+    protected abstract long Open(AtomicReader reader);
+
+    protected abstract void LookupOrd(int ord, BytesRef into);
 
     private void Flush()
     {
-        if (_values is null) return;
         var bytes = new BytesRef();
-        for (int ord = 0; ord < _segmentCounts.Length; ord++)
+        for (int ord = 0; ord < SegmentCounts.Length; ord++)
         {
-            if (_segmentCounts[ord] == 0) continue;
-            _values.LookupOrd(ord, bytes);
+            if (SegmentCounts[ord] == 0) continue;
+            LookupOrd(ord, bytes);
             var key = bytes.Utf8ToString();
-            _counts[key] = _counts.GetValueOrDefault(key) + _segmentCounts[ord];
+            _counts[key] = _counts.GetValueOrDefault(key) + SegmentCounts[ord];
         }
-        _values = null;
-        _segmentCounts = [];
+        SegmentCounts = [];
     }
 }
 
-/// <summary>Counts the values of a multi-valued <c>SortedSetDocValues</c> field (tags) over the matching documents.</summary>
-internal sealed class SortedSetValueCounter(string field) : ICollector
+/// <summary>Counts a single-valued <c>SortedDocValues</c> field (outlet, language).</summary>
+internal sealed class SortedValueCounter(string field) : OrdinalCounter
 {
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private SortedDocValues? _values;
+
+    protected override long Open(AtomicReader reader)
+    {
+        _values = reader.GetSortedDocValues(field);
+        return _values?.ValueCount ?? 0;
+    }
+
+    public override void Collect(int doc)
+    {
+        var ord = _values?.GetOrd(doc) ?? -1;
+        if (ord >= 0) SegmentCounts[ord]++;
+    }
+
+    protected override void LookupOrd(int ord, BytesRef into) => _values!.LookupOrd(ord, into);
+}
+
+/// <summary>Counts a multi-valued <c>SortedSetDocValues</c> field (tags).</summary>
+internal sealed class SortedSetValueCounter(string field) : OrdinalCounter
+{
     private SortedSetDocValues? _values;
-    private int[] _segmentCounts = [];
 
-    public IReadOnlyDictionary<string, int> Counts
+    protected override long Open(AtomicReader reader)
     {
-        get
-        {
-            Flush();
-            return _counts;
-        }
+        _values = reader.GetSortedSetDocValues(field);
+        return _values?.ValueCount ?? 0;
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
-
-    public void SetScorer(Scorer scorer) { }
-
-    public void SetNextReader(AtomicReaderContext context)
-    {
-        Flush();
-        _values = context.AtomicReader.GetSortedSetDocValues(field);
-        _segmentCounts = _values is null ? [] : new int[_values.ValueCount];
-    }
-
-    public void Collect(int doc)
+    public override void Collect(int doc)
     {
         if (_values is null) return;
         _values.SetDocument(doc);
         long ord;
         while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            _segmentCounts[ord]++;
+            SegmentCounts[ord]++;
     }
 
-    private void Flush()
-    {
-        if (_values is null) return;
-        var bytes = new BytesRef();
-        for (int ord = 0; ord < _segmentCounts.Length; ord++)
-        {
-            if (_segmentCounts[ord] == 0) continue;
-            _values.LookupOrd(ord, bytes);
-            var key = bytes.Utf8ToString();
-            _counts[key] = _counts.GetValueOrDefault(key) + _segmentCounts[ord];
-        }
-        _values = null;
-        _segmentCounts = [];
-    }
+    protected override void LookupOrd(int ord, BytesRef into) => _values!.LookupOrd(ord, into);
 }
 
 /// <summary>Counts matching documents per UTC day of their publication date (undated ones are left out).</summary>

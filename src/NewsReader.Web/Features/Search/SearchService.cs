@@ -204,15 +204,10 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
 
     /// <summary>Counts one facet under every filter but its own, so picking a value never hides the others.</summary>
     private static IReadOnlyList<FacetValue> Count(IndexSearcher searcher, SearchPlan plan, Query text, Dimension dimension,
-        ICollector counter, IReadOnlyList<string> selected)
+        OrdinalCounter counter, IReadOnlyList<string> selected)
     {
         searcher.Search(plan.Combine(text, except: dimension), counter);
-        var counts = counter switch
-        {
-            SortedValueCounter c => c.Counts,
-            SortedSetValueCounter c => c.Counts,
-            _ => throw new ArgumentException("not a counter", nameof(counter)),
-        };
+        var counts = counter.Counts;
         var top = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Take(FacetSize)
             .Select(kv => kv.Key).ToHashSet();
         var wanted = selected.Select(s => dimension == Dimension.Tag ? QueryParsing.TagKey(s) : s);
