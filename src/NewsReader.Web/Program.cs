@@ -7,6 +7,7 @@ using NewsReader.Web.Features.Articles;
 using NewsReader.Web.Features.Ingestion;
 using NewsReader.Web.Features.SavedSearches;
 using NewsReader.Web.Features.Search;
+using NewsReader.Web.Features.Shared;
 using NewsReader.Web.Features.Tagging;
 using NewsReader.Web.Features.Storage;
 using Serilog;
@@ -33,6 +34,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddOpenApi();
 
+builder.AddSecurityHeaders();
 builder.AddStorage();
 builder.AddAccounts();
 builder.AddSearch();
@@ -48,6 +50,7 @@ await app.MigrateDatabaseAsync();
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<InitialAdmin>().EnsureAsync();
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler();
 app.UseStatusCodePages();

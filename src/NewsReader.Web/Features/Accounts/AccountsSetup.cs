@@ -37,6 +37,8 @@ public static class AccountsSetup
             o.Cookie.Name = "newsreader";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is https (directly or behind a proxy that says so).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             // The JSON API answers 401/403; only pages redirect to the sign-in form.
             o.Events = new CookieAuthenticationEvents
