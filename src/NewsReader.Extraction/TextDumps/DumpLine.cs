@@ -1,0 +1,30 @@
+namespace NewsReader.Extraction.TextDumps;
+
+/// <summary>How a line reads on its own, in jusText's terms, before context is taken into account.</summary>
+internal enum LineClass { Good, NearGood, Short, Bad }
+
+/// <summary>What a line is, once the detectors have had their say.</summary>
+internal enum LineRole { None, Caption, Byline, Date, SourceUrl, BlockHeader }
+
+/// <summary>One non-empty line of a dump with the features the classifiers read.</summary>
+internal sealed class DumpLine
+{
+    public required int Index { get; init; }
+    public required string Text { get; init; }
+    /// <summary>Normalised for comparison: lower case, punctuation and spacing folded.</summary>
+    public required string Key { get; init; }
+    public required int WordCount { get; init; }
+    /// <summary>Stopwords of the dump's language; -1 when the language has no stopword list.</summary>
+    public required int StopwordCount { get; init; }
+    public required int InterfaceWords { get; init; }
+    public required bool EndsSentence { get; init; }
+    public required bool LinkLike { get; init; }
+    /// <summary>How many lines of the whole dump share this line's <see cref="Key"/>.</summary>
+    public int Repeats { get; set; }
+    public LineClass Class { get; set; }
+    public LineRole Role { get; set; }
+
+    public double StopwordDensity => StopwordCount < 0 || WordCount == 0 ? -1 : (double)StopwordCount / WordCount;
+
+    public override string ToString() => $"{Index} {Class} {Role} x{Repeats}: {Text}";
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using NewsReader.Extraction.Language;
+
+namespace NewsReader.Extraction.TextDumps;
+
+/// <summary>Splits a dump into cleaned, non-empty lines and measures each one.</summary>
+internal static class DumpReader
+{
+    /// <summary>Lines longer than this are cut: no real paragraph is this long, and it bounds the work on garbage.</summary>
+    private const int MaxLineLength = 20_000;
+    private const int MaxLines = 20_000;
+
+    public static (List<DumpLine> Lines, string? Language) Read(string text)
+    {
+        var raw = new List<string>();
+        foreach (var piece in text.Split('\n'))
+        {
+            if (raw.Count >= MaxLines) break;
+            var clean = Clean(piece);
+            if (clean.Length > 0) raw.Add(clean);
+        }
+        var language = DumpLanguage(raw);
+        var mask = StopwordProfiles.MaskOf(language);
+        var lines = new List<DumpLine>(raw.Count);
+        foreach (var line in raw)
+            lines.Add(Measure(lines.Count, line, mask));
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var l in lines) counts[l.Key] = counts.GetValueOrDefault(l.Key) + 1;
+        foreach (var l in lines) l.Repeats = counts[l.Key];
+        return (lines, language);
+    }
+
+    /// <summary>The language of the dump's prose: its longest lines, so menus and footers do not outvote the article.</summary>
+    private static string? DumpLanguage(List<string> lines)
+    {
+        var sample = string.Join("\n", lines.OrderByDescending(l => l.Length).Take(30));
+        return LanguageDetector.Detect(sample);
+    }
+
+    private static string Clean(string line)
+    {
+        if (line.Length > MaxLineLength) line = line[..MaxLineLength];
+        var sb = new StringBuilder(line.Length);
+        bool space = false;
+        foreach (var c in line)
+        {
+            // Control characters are binary noise; zero-width characters are layout tricks.
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF') { space = sb.Length > 0; continue; }
+            if (char.IsControl(c) || c == '\uFFFD') continue;
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static DumpLine Measure(int index, string text, ulong languageMask)
+    {
+        int words = 0, stop = 0, ui = 0, cjk = 0;
+        var keyBuilder = new StringBuilder(text.Length);
+        foreach (var w in Words.Enumerate(text))
+        {
+            words++;
+            var lower = w.ToLowerInvariant();
+            if (keyBuilder.Length > 0) keyBuilder.Append(' ');
+            keyBuilder.Append(lower);
+            if (languageMask != 0 && (StopwordProfiles.LanguagesOf(lower) & languageMask) != 0) stop++;
+            if (Vocabulary.Interface.Contains(lower)) ui++;
+        }
+        foreach (var c in text)
+            if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
+        // Scripts written without spaces: count roughly two characters per word.
+        if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
+        return new DumpLine
+        {
+            Index = index,
+            Text = text,
+            Key = keyBuilder.ToString(),
+            WordCount = words,
+            StopwordCount = languageMask == 0 ? -1 : stop,
+            InterfaceWords = ui,
+            EndsSentence = EndsSentence(text),
+            LinkLike = LooksLikeLink(text),
+        };
+    }
+
+    internal static bool EndsSentence(string text)
+    {
+        var t = text.AsSpan().TrimEnd("\"'”’»)]*");
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or ':' or '。' or '！' or '？' or ';';
+    }
+
+    private static bool LooksLikeLink(string text) =>
+        text.Contains("://", StringComparison.Ordinal) && !text.Contains(' ')
+        || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && !text.Contains(' ');
+}
