@@ -14,10 +14,6 @@ internal static class MonthNames
     /// <summary>Lower-case name → month number (1–12).</summary>
     public static readonly IReadOnlyDictionary<string, int> ByName = Build();
 
-    /// <summary>Regex alternation of every name, longest first so "sept" wins over "sep".</summary>
-    public static readonly string Alternation = string.Join("|",
-        ByName.Keys.OrderByDescending(k => k.Length).Select(k => System.Text.RegularExpressions.Regex.Escape(k)));
-
     private static Dictionary<string, int> Build()
     {
         var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

@@ -48,10 +48,10 @@ public static class LanguageDetector
         var hits = new int[candidates.Length];
         var masks = candidates.Select(StopwordProfiles.MaskOf).ToArray();
         int words = 0;
-        foreach (var word in Words.Enumerate(text))
+        foreach (var word in Words.Enumerate(text.ToString().ToLowerInvariant()))
         {
             words++;
-            var langs = StopwordProfiles.LanguagesOf(word.ToLowerInvariant());
+            var langs = StopwordProfiles.LanguagesOf(word);
             if (langs == 0) continue;
             for (int i = 0; i < masks.Length; i++)
                 if ((langs & masks[i]) != 0) hits[i]++;

@@ -3,13 +3,13 @@ namespace NewsReader.Extraction.Language;
 /// <summary>Word tokens the way the rest of the library counts them: runs of letters, digits and apostrophes inside a word.</summary>
 internal static class Words
 {
-    public static IEnumerable<string> Enumerate(ReadOnlySpan<char> text)
+    public static List<string> Enumerate(ReadOnlySpan<char> text)
     {
         var list = new List<string>();
         int start = -1;
         for (int i = 0; i <= text.Length; i++)
         {
-            bool inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) is System.Globalization.UnicodeCategory.NonSpacingMark);
+            bool inWord = i < text.Length && IsWordChar(text[i]);
             if (inWord && start < 0) start = i;
             else if (!inWord && start >= 0)
             {
@@ -19,4 +19,8 @@ internal static class Words
         }
         return list;
     }
+
+    private static bool IsWordChar(char c) =>
+        char.IsAsciiLetterOrDigit(c)
+        || c > '\u007F' && (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark);
 }

@@ -29,10 +29,10 @@ internal static partial class CaptionDetector
         {
             var line = lines[i];
             if (line.Role != LineRole.None || line.WordCount < MinCaptionWords) continue;
-            var words = WordSet(line);
+            var words = line.WordSet;
             var copies = new List<DumpLine>();
             for (int j = i + 1; j < Math.Min(lines.Count, i + 1 + PairWindow); j++)
-                if (lines[j].Role == LineRole.None && Overlap(words, WordSet(lines[j])) >= SameCaptionOverlap)
+                if (lines[j].Role == LineRole.None && Overlap(words, lines[j].WordSet) >= SameCaptionOverlap)
                     copies.Add(lines[j]);
             var (text, credit) = SplitCredit(line.Text);
             // Headlines repeat too (link text and heading); a caption ends in a credit or a full stop.
@@ -47,7 +47,7 @@ internal static partial class CaptionDetector
         }
         // A caption printed again further down (the same photo in a second layout) is still a caption.
         foreach (var line in lines)
-            if (line.Role == LineRole.None && line.WordCount >= MinCaptionWords && seen.Any(s => Overlap(s, WordSet(line)) >= 0.9))
+            if (line.Role == LineRole.None && line.WordCount >= MinCaptionWords && seen.Any(s => Overlap(s, line.WordSet) >= 0.9))
                 line.Role = LineRole.Caption;
         return result;
     }
@@ -84,8 +84,6 @@ internal static partial class CaptionDetector
         var inner = m.Groups["credit"].Value.ToLowerInvariant();
         return Vocabulary.CreditLabels.Any(label => inner.StartsWith(label + ":", StringComparison.Ordinal) || inner.StartsWith(label + " ", StringComparison.Ordinal) || inner.Contains(" " + label + " ", StringComparison.Ordinal));
     }
-
-    private static HashSet<string> WordSet(DumpLine line) => new(line.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
     private static double Overlap(HashSet<string> a, HashSet<string> b)
     {

@@ -24,6 +24,10 @@ internal sealed class DumpLine
     public LineClass Class { get; set; }
     public LineRole Role { get; set; }
 
+    private HashSet<string>? _wordSet;
+    /// <summary>Distinct words, for comparing lines that may be rewordings of each other.</summary>
+    public HashSet<string> WordSet => _wordSet ??= new HashSet<string>(Key.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
     public double StopwordDensity => StopwordCount < 0 || WordCount == 0 ? -1 : (double)StopwordCount / WordCount;
 
     public override string ToString() => $"{Index} {Class} {Role} x{Repeats}: {Text}";

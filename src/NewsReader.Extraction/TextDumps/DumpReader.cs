@@ -57,10 +57,9 @@ internal static class DumpReader
     {
         int words = 0, stop = 0, ui = 0, cjk = 0;
         var keyBuilder = new StringBuilder(text.Length);
-        foreach (var w in Words.Enumerate(text))
+        foreach (var lower in Words.Enumerate(text.ToLowerInvariant()))
         {
             words++;
-            var lower = w.ToLowerInvariant();
             if (keyBuilder.Length > 0) keyBuilder.Append(' ');
             keyBuilder.Append(lower);
             if (languageMask != 0 && (StopwordProfiles.LanguagesOf(lower) & languageMask) != 0) stop++;

@@ -1,7 +1,8 @@
 namespace NewsReader.Extraction.TextDumps;
 
 /// <summary>A run of lines that reads as an article body.</summary>
-internal sealed record Block(int Start, int End, double Score, int GoodLines);
+/// <param name="Rank">The score weighed by context, used to pick the main article.</param>
+internal sealed record Block(int Start, int End, double Score, int GoodLines, double Rank);
 
 /// <summary>
 /// Finds article bodies as maximum-sum runs of line scores: prose lines pay in by their length,
@@ -13,6 +14,12 @@ internal static class MainBlockFinder
     private const double MinScore = 10;
     /// <summary>One huge line (a whole story pasted into a teaser) must not outweigh a body of normal paragraphs.</summary>
     private const int MaxLineScore = 80;
+    private const int ContextReach = 20;
+    private const double ArticleHeaderBonus = 1.5;
+    private const double AfterBlockHeaderPenalty = 0.3;
+    private const double SubstantialBody = 60;
+    private const int HeadlineReach = 8;
+    private const double RepeatedHeadlineBonus = 1.3;
 
     /// <summary>Every disjoint block worth a look, best first.</summary>
     public static List<Block> Find(IReadOnlyList<DumpLine> lines)
@@ -20,7 +27,8 @@ internal static class MainBlockFinder
         var scores = lines.Select(Score).ToArray();
         var blocks = new List<Block>();
         Collect(lines, scores, 0, lines.Count - 1, blocks);
-        blocks.Sort((a, b) => b.Score.CompareTo(a.Score));
+        blocks = DemoteAfterArticle(lines, blocks);
+        blocks.Sort((a, b) => b.Rank.CompareTo(a.Rank));
         return blocks;
     }
 
@@ -32,10 +40,53 @@ internal static class MainBlockFinder
             if (score < MinScore) return;
             int good = 0;
             for (int i = start; i <= end; i++) if (lines[i].Class == LineClass.Good && lines[i].Role == LineRole.None) good++;
-            if (good > 0) blocks.Add(new Block(start, end, score, good));
+            if (good > 0) blocks.Add(new Block(start, end, score, good, score * ContextWeight(lines, start)));
             Collect(lines, scores, lo, start - 1, blocks);
             lo = end + 1;
         }
+    }
+
+    /// <summary>
+    /// What sits just above a block says what it is: a byline or date line opens an article, while
+    /// a "Related"/"Comments" heading opens teasers or reader comments.
+    /// </summary>
+    private static double ContextWeight(IReadOnlyList<DumpLine> lines, int start)
+    {
+        for (int i = start - 1; i >= Math.Max(0, start - ContextReach); i--)
+        {
+            var l = lines[i];
+            if (l.Role is LineRole.Byline or LineRole.Date) return ArticleHeaderBonus * HeadlineWeight(lines, start);
+            if (l.Role is LineRole.BlockHeader) return AfterBlockHeaderPenalty;
+            if (l.Class == LineClass.Good && l.Role == LineRole.None) break;
+        }
+        return HeadlineWeight(lines, start);
+    }
+
+    /// <summary>An article page prints its headline twice (heading and share text) just above the body.</summary>
+    private static double HeadlineWeight(IReadOnlyList<DumpLine> lines, int start)
+    {
+        for (int i = start - 1; i >= Math.Max(0, start - HeadlineReach); i--)
+            if (lines[i].Repeats >= 2 && lines[i].WordCount >= 4 && lines[i].Role == LineRole.None && !lines[i].EndsSentence)
+                return RepeatedHeadlineBonus;
+        return 1;
+    }
+
+    /// <summary>
+    /// Once a real body has been followed by a "Related"/"Comments" heading, what comes after is
+    /// the page's tail (teasers, comments), however much prose it holds.
+    /// </summary>
+    private static List<Block> DemoteAfterArticle(IReadOnlyList<DumpLine> lines, List<Block> blocks)
+    {
+        blocks.Sort((a, b) => a.Start.CompareTo(b.Start));
+        int tailFrom = int.MaxValue;
+        foreach (var b in blocks)
+        {
+            if (b.Score < SubstantialBody) continue;
+            for (int i = b.End + 1; i < lines.Count; i++)
+                if (lines[i].Role == LineRole.BlockHeader) { tailFrom = i; break; }
+            break;
+        }
+        return blocks.Select(b => b.Start > tailFrom ? b with { Rank = b.Rank * AfterBlockHeaderPenalty } : b).ToList();
     }
 
     /// <summary>Kadane's maximum subarray over [lo, hi].</summary>

@@ -31,16 +31,32 @@ internal static partial class MetadataLines
     {
         if (line.WordCount > 14 || line.EndsSentence && !line.Text.EndsWith(')')) return null;
         var t = line.Text;
-        var m = LeadThenName().Match(t);
-        if (m.Success && Vocabulary.BylineLeads.Contains(m.Groups["lead"].Value.Trim().ToLowerInvariant()) && RestIsMetadata(m.Groups["rest"].Value))
-            return new BylineMatch(m.Groups["name"].Value.Trim(), null);
-        m = NameThenCredit().Match(t);
-        if (m.Success && Vocabulary.CreditLabels.Contains(m.Groups["label"].Value.ToLowerInvariant()))
-            return new BylineMatch(m.Groups["name"].Value.Trim(), m.Groups["src"].Value.Trim());
-        m = NameCommaOrganisation().Match(t);
-        if (m.Success && line.WordCount <= 7)
-            return new BylineMatch(m.Groups["name"].Value.Trim(), m.Groups["org"].Value.Trim());
+        // Cheap shape checks first: the patterns below are only tried on lines that could match.
+        if (StartsWithLead(line.Key))
+        {
+            var m = LeadThenName().Match(t);
+            if (m.Success && Vocabulary.BylineLeads.Contains(m.Groups["lead"].Value.Trim().ToLowerInvariant()) && RestIsMetadata(m.Groups["rest"].Value))
+                return new BylineMatch(m.Groups["name"].Value.Trim(), null);
+        }
+        if (t.EndsWith(')'))
+        {
+            var m = NameThenCredit().Match(t);
+            if (m.Success && Vocabulary.CreditLabels.Contains(m.Groups["label"].Value.ToLowerInvariant()))
+                return new BylineMatch(m.Groups["name"].Value.Trim(), m.Groups["src"].Value.Trim());
+        }
+        if (line.WordCount <= 7 && t.Contains(','))
+        {
+            var m = NameCommaOrganisation().Match(t);
+            if (m.Success) return new BylineMatch(m.Groups["name"].Value.Trim(), m.Groups["org"].Value.Trim());
+        }
         return null;
+    }
+
+    private static bool StartsWithLead(string key)
+    {
+        foreach (var lead in Vocabulary.BylineLeads)
+            if (key.StartsWith(lead, StringComparison.Ordinal) && key.Length > lead.Length && key[lead.Length] == ' ') return true;
+        return false;
     }
 
     /// <summary>After the name a byline may only carry a date, a role or an outlet, never more prose.</summary>

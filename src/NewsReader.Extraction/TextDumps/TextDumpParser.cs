@@ -9,6 +9,7 @@ public static class TextDumpParser
     /// <summary>A second body only counts as its own article if it is substantial next to the main one.</summary>
     private const double SecondaryShare = 0.3;
     private const double MinSecondaryScore = 40;
+    private const int MinSecondaryGoodLines = 3;
     private const int FooterReach = 8;
     private const int HeaderReachAboveTitle = 3;
 
@@ -49,7 +50,7 @@ public static class TextDumpParser
         var chosen = new List<Block> { best };
         foreach (var c in candidates.Skip(1))
         {
-            if (c.Score < Math.Max(MinSecondaryScore, SecondaryShare * best.Score) || c.GoodLines < 2) continue;
+            if (c.Rank < Math.Max(MinSecondaryScore, SecondaryShare * best.Rank) || c.GoodLines < MinSecondaryGoodLines) continue;
             int lo = Math.Min(c.End, best.End), hi = Math.Max(c.Start, best.Start);
             bool headerBetween = false;
             for (int i = lo + 1; i < hi; i++) if (lines[i].Role == LineRole.BlockHeader) { headerBetween = true; break; }

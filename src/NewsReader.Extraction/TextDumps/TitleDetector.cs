@@ -19,7 +19,7 @@ internal static class TitleDetector
             var l = lines[i];
             if (!IsCandidate(l)) continue;
             bool repeated = RepeatedWithin(lines, i, from, to);
-            if (requireRepeat && !repeated) continue;
+            if (requireRepeat && (!repeated || l.WordCount < 4)) continue;
             double score = -0.2 * (to - i);
             if (repeated) score += 4;
             if (l.WordCount is >= 4 and <= 20) score += 1;
