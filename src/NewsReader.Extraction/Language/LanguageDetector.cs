@@ -45,7 +45,8 @@ public static class LanguageDetector
     /// <summary>The candidate whose stopwords make up the largest share of the words, if that share is credible.</summary>
     private static string? ByStopwords(ReadOnlySpan<char> text, string[] candidates)
     {
-        var hits = new int[candidates.Length];
+        var hits = new double[candidates.Length];
+        var raw = new int[candidates.Length];
         var masks = candidates.Select(StopwordProfiles.MaskOf).ToArray();
         int words = 0;
         foreach (var word in Words.Enumerate(text.ToString().ToLowerInvariant()))
@@ -53,14 +54,16 @@ public static class LanguageDetector
             words++;
             var langs = StopwordProfiles.LanguagesOf(word);
             if (langs == 0) continue;
+            // A word shared by several languages ("a", "que") says less than one only a single language uses.
+            int sharedBy = masks.Count(m => (langs & m) != 0);
             for (int i = 0; i < masks.Length; i++)
-                if ((langs & masks[i]) != 0) hits[i]++;
+                if ((langs & masks[i]) != 0) { hits[i] += 1.0 / sharedBy; raw[i]++; }
         }
         if (words < 4) return null;
         int best = 0;
         for (int i = 1; i < hits.Length; i++)
             if (hits[i] > hits[best]) best = i;
         // Real prose is a quarter or more stopwords; below a tenth the text is names and labels.
-        return hits[best] * 10 >= words && hits[best] >= 2 ? candidates[best] : null;
+        return raw[best] * 10 >= words && raw[best] >= 2 ? candidates[best] : null;
     }
 }

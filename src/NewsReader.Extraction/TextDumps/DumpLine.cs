@@ -21,6 +21,8 @@ internal sealed class DumpLine
     public required bool LinkLike { get; init; }
     /// <summary>How many lines of the whole dump share this line's <see cref="Key"/>.</summary>
     public int Repeats { get; set; }
+    /// <summary>The same line appears again within a few lines (a heading and its echo, an image and its caption).</summary>
+    public bool EchoedNearby { get; set; }
     public LineClass Class { get; set; }
     public LineRole Role { get; set; }
 

@@ -9,6 +9,7 @@ internal static class DumpReader
     /// <summary>Lines longer than this are cut: no real paragraph is this long, and it bounds the work on garbage.</summary>
     private const int MaxLineLength = 20_000;
     private const int MaxLines = 20_000;
+    private const int EchoReach = 3;
 
     public static (List<DumpLine> Lines, string? Language) Read(string text)
     {
@@ -27,6 +28,9 @@ internal static class DumpReader
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var l in lines) counts[l.Key] = counts.GetValueOrDefault(l.Key) + 1;
         foreach (var l in lines) l.Repeats = counts[l.Key];
+        for (int i = 0; i < lines.Count; i++)
+            for (int j = i + 1; j < Math.Min(lines.Count, i + 1 + EchoReach) && lines[i].Repeats > 1; j++)
+                if (lines[j].Key == lines[i].Key) lines[i].EchoedNearby = lines[j].EchoedNearby = true;
         return (lines, language);
     }
 
@@ -39,7 +43,12 @@ internal static class DumpReader
 
     private static string Clean(string line)
     {
-        if (line.Length > MaxLineLength) line = line[..MaxLineLength];
+        if (line.Length > MaxLineLength)
+        {
+            // Keep whole sentences so the cut line still reads as prose.
+            var cut = line.LastIndexOf(". ", MaxLineLength, StringComparison.Ordinal);
+            line = line[..(cut > 0 ? cut + 1 : MaxLineLength)];
+        }
         var sb = new StringBuilder(line.Length);
         bool space = false;
         foreach (var c in line)

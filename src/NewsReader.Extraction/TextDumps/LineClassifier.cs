@@ -21,7 +21,8 @@ internal static class LineClassifier
     {
         if (l.LinkLike || l.Repeats > 1) return LineClass.Bad;
         if (l.InterfaceWords * 2 >= l.WordCount && l.WordCount <= 8) return LineClass.Bad;
-        if (l.WordCount < ShortWords) return LineClass.Short;
+        // Headings and labels: few words, no sentence. Inside a body they are subheadings, outside it furniture.
+        if (l.WordCount < ShortWords || l.WordCount < GoodWords && !l.EndsSentence) return LineClass.Short;
         var density = l.StopwordDensity;
         bool prose = density < 0 || density >= GoodStopwords;
         if (l.EndsSentence && l.WordCount >= GoodWords && prose) return LineClass.Good;

@@ -20,6 +20,8 @@ internal static class MainBlockFinder
     private const double SubstantialBody = 60;
     private const int HeadlineReach = 8;
     private const double RepeatedHeadlineBonus = 1.3;
+    /// <summary>Large enough that no body runs across an echoed headline.</summary>
+    private const double RepeatedHeadlineCost = -1000;
 
     /// <summary>Every disjoint block worth a look, best first.</summary>
     public static List<Block> Find(IReadOnlyList<DumpLine> lines)
@@ -62,11 +64,17 @@ internal static class MainBlockFinder
         return HeadlineWeight(lines, start);
     }
 
+    /// <summary>
+    /// A headline printed twice opens an article; two articles in one dump are split there even
+    /// when nothing else separates them.
+    /// </summary>
+    private static bool IsRepeatedHeadline(DumpLine l) => l.EchoedNearby && l.WordCount >= 4 && !l.EndsSentence;
+
     /// <summary>An article page prints its headline twice (heading and share text) just above the body.</summary>
     private static double HeadlineWeight(IReadOnlyList<DumpLine> lines, int start)
     {
         for (int i = start - 1; i >= Math.Max(0, start - HeadlineReach); i--)
-            if (lines[i].Repeats >= 2 && lines[i].WordCount >= 4 && lines[i].Role == LineRole.None && !lines[i].EndsSentence)
+            if (lines[i].Role == LineRole.None && lines[i].Repeats > 1 && lines[i].WordCount >= 4 && !lines[i].EndsSentence)
                 return RepeatedHeadlineBonus;
         return 1;
     }
@@ -113,6 +121,7 @@ internal static class MainBlockFinder
             LineClass.Good => Math.Min(l.WordCount, MaxLineScore),
             LineClass.NearGood => 2,
             LineClass.Short => -2,
+            _ when IsRepeatedHeadline(l) => RepeatedHeadlineCost,
             _ => l.Repeats > 1 ? -10 - l.WordCount : -5 - l.WordCount / 2.0,
         },
     };

@@ -74,10 +74,11 @@ public static class TextDumpParser
         Block block, int? titleIndex, int regionStart, int regionEnd, DateTimeOffset capturedAt, DayMonthOrder order)
     {
         var paragraphs = new List<string>();
+        var titleKey = titleIndex is int ti ? lines[ti].Key : null;
         for (int i = block.Start; i <= block.End; i++)
         {
             var l = lines[i];
-            if (l.Role == LineRole.None && l.Class != LineClass.Bad) paragraphs.Add(l.Text);
+            if (l.Role == LineRole.None && l.Class != LineClass.Bad && l.Key != titleKey) paragraphs.Add(l.Text);
         }
         int headerFrom = Math.Max(regionStart, (titleIndex ?? block.Start) - HeaderReachAboveTitle);
         int footerTo = Math.Min(regionEnd, block.End + 1 + FooterReach);
