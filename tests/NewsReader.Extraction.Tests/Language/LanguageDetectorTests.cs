@@ -9,7 +9,7 @@ public class LanguageDetectorTests
     [InlineData("fr", "Le conseil a annoncé mardi que le nouveau pont serait construit sur la rivière et qu'il ouvrira l'année prochaine.")]
     [InlineData("de", "Der Rat hat am Dienstag angekündigt, dass die neue Brücke über den Fluss gebaut wird und im nächsten Jahr öffnet.")]
     [InlineData("es", "El consejo anunció el martes que el nuevo puente se construirá sobre el río y que se abrirá el próximo año.")]
-    [InlineData("pt", "O conselho anunciou na terça-feira que a nova ponte será construída sobre o rio e que vai abrir no próximo ano.")]
+    [InlineData("pt", "O governo disse que não vai aumentar os impostos este ano e que as escolas vão receber mais dinheiro do que no ano passado.")]
     [InlineData("vi", "Hội đồng thành phố cho biết hôm thứ Ba rằng cây cầu mới sẽ được xây dựng qua sông và sẽ mở cửa vào năm tới.")]
     [InlineData("ru", "Совет объявил во вторник, что новый мост будет построен через реку и откроется в следующем году.")]
     [InlineData("el", "Το συμβούλιο ανακοίνωσε την Τρίτη ότι η νέα γέφυρα θα χτιστεί πάνω από το ποτάμι.")]
