@@ -37,7 +37,7 @@ internal static partial class CaptionDetector
             var (text, credit) = SplitCredit(line.Text);
             // Headlines repeat too (link text and heading); a caption ends in a credit or a full stop.
             bool paired = copies.Count > 0 && (credit is not null || line.EndsSentence);
-            bool labelledCredit = credit is not null && HasCreditLabel(line.Text);
+            bool labelledCredit = credit is not null && (HasCreditLabel(line.Text) || line.Text.EndsWith(')') && IsBareCredit(credit));
             if (!paired && !labelledCredit) continue;
             foreach (var copy in copies) copy.Role = LineRole.Caption;
             line.Role = LineRole.Caption;
@@ -75,6 +75,13 @@ internal static partial class CaptionDetector
                 return (caption[..(cut + 1)], tail);
         }
         return (caption, null);
+    }
+
+    /// <summary>"(AP)", "(Getty Images)": a few capitalised words in parentheses closing a line are a credit.</summary>
+    private static bool IsBareCredit(string credit)
+    {
+        var words = credit.Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 5 && words.All(w => char.IsUpper(w[0]) || w is "via" or "for" or "de");
     }
 
     private static bool HasCreditLabel(string text)

@@ -4,7 +4,7 @@ namespace NewsReader.Extraction.TextDumps;
 internal enum LineClass { Good, NearGood, Short, Bad }
 
 /// <summary>What a line is, once the detectors have had their say.</summary>
-internal enum LineRole { None, Caption, Byline, Date, SourceUrl, BlockHeader }
+internal enum LineRole { None, Caption, Byline, Date, SourceUrl, BlockHeader, InlineLink }
 
 /// <summary>One non-empty line of a dump with the features the classifiers read.</summary>
 internal sealed class DumpLine

@@ -16,6 +16,8 @@ internal sealed class DumpMetadata
         foreach (var l in lines)
         {
             if (MetadataLines.SourceUrl(l) is { } url) { meta.SourceUrls[l.Index] = url; l.Role = LineRole.SourceUrl; continue; }
+            if (MetadataLines.IsCopyright(l)) { l.Role = LineRole.BlockHeader; continue; }
+            if (MetadataLines.IsInlineLink(l)) { l.Role = LineRole.InlineLink; continue; }
             if (l.WordCount > 16) continue;
             if (MetadataLines.IsBlockHeader(l)) l.Role = LineRole.BlockHeader;
             else if (MetadataLines.Byline(l) is { } by) { meta.Bylines[l.Index] = by; l.Role = LineRole.Byline; }

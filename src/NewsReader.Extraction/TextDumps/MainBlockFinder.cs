@@ -116,11 +116,12 @@ internal static class MainBlockFinder
         LineRole.Caption => l.Repeats > 1 ? -10 - l.WordCount : 0,
         LineRole.Byline or LineRole.Date or LineRole.SourceUrl => -25,
         LineRole.BlockHeader => -60,
+        LineRole.InlineLink => -5,
         _ => l.Class switch
         {
             LineClass.Good => Math.Min(l.WordCount, MaxLineScore),
             LineClass.NearGood => 2,
-            LineClass.Short => -2,
+            LineClass.Short => -8,
             _ when IsRepeatedHeadline(l) => RepeatedHeadlineCost,
             _ => l.Repeats > 1 ? -10 - l.WordCount : -5 - l.WordCount / 2.0,
         },

@@ -75,13 +75,37 @@ internal static partial class MetadataLines
         return Vocabulary.CreditLabels.Contains(label) || label.Contains("original") || label.Contains("source") ? m.Groups["url"].Value : null;
     }
 
+    /// <summary>A copyright notice starts the page footer.</summary>
+    public static bool IsCopyright(DumpLine line) =>
+        line.WordCount <= 40 && (line.Text.Contains('©') || line.Key.Contains("all rights reserved", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A link to another story dropped into a body ("Related: …", "Read more: …"): not body, but
+    /// not the end of the body either.
+    /// </summary>
+    public static bool IsInlineLink(DumpLine line)
+    {
+        int colon = line.Text.IndexOf(':');
+        if (colon <= 0 || colon > 20) return false;
+        var lead = line.Text[..colon].Trim().ToLowerInvariant();
+        return Vocabulary.BlockHeaders.Contains(lead);
+    }
+
+    /// <summary>
+    /// A heading that opens the page's tail: related stories, most-read lists, reader comments,
+    /// or a commenter's name line.
+    /// </summary>
     public static bool IsBlockHeader(DumpLine line)
     {
-        if (line.WordCount is 0 or > 6 || line.EndsSentence && !line.Text.EndsWith(':')) return false;
+        if (line.WordCount is 0 or > 8) return false;
         var key = line.Key;
+        if (line.Text.EndsWith(':') && line.WordCount <= 6)
+            foreach (var ending in Vocabulary.CommentAuthorEndings)
+                if (key.EndsWith(" " + ending, StringComparison.Ordinal)) return true;
+        if (line.EndsSentence && !line.Text.EndsWith(':')) return false;
         foreach (var h in Vocabulary.BlockHeaders)
             if (key.StartsWith(h, StringComparison.Ordinal) && (key.Length == h.Length || key[h.Length] == ' ')) return true;
-        return false;
+        return line.WordCount <= 6 && key.Split(' ').Any(Vocabulary.BlockCueWords.Contains);
     }
 
     /// <summary>

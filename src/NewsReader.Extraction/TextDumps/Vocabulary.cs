@@ -36,6 +36,19 @@ internal static class Vocabulary
         "tin liên quan", "cùng chuyên mục", "bài viết liên quan", "xem thêm",
     ];
 
+    /// <summary>
+    /// Single words that, in a short line without a sentence, announce comments or links to other
+    /// stories ("34 responses to …", "[ Read All Comments ]", "More Blog Stories").
+    /// </summary>
+    public static readonly HashSet<string> BlockCueWords = new(StringComparer.Ordinal)
+    {
+        "comments", "responses", "replies", "related", "recommended", "popular", "trending", "stories", "headlines",
+        "commentaires", "kommentare", "comentarios", "comentários", "commenti", "reacties",
+    };
+
+    /// <summary>Last words of a commenter's name line ("jdoe says:").</summary>
+    public static readonly string[] CommentAuthorEndings = ["says", "said", "wrote", "writes", "a dit", "schreibt", "dice", "disse"];
+
     /// <summary>Words that introduce an author's name.</summary>
     public static readonly string[] BylineLeads = ["by", "par", "von", "por", "di", "door", "av", "af", "bởi", "posted by", "written by", "words by"];
 
