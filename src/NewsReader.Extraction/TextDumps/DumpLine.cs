@@ -23,6 +23,8 @@ internal sealed class DumpLine
     public int Repeats { get; set; }
     /// <summary>The same line appears again within a few lines (a heading and its echo, an image and its caption).</summary>
     public bool EchoedNearby { get; set; }
+    /// <summary>One of a run of lines full of numbers: a results table, a schedule, a price list.</summary>
+    public bool TableRow { get; set; }
     public LineClass Class { get; set; }
     public LineRole Role { get; set; }
 

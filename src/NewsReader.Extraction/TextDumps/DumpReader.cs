@@ -10,6 +10,7 @@ internal static class DumpReader
     private const int MaxLineLength = 20_000;
     private const int MaxLines = 20_000;
     private const int EchoReach = 3;
+    private const int MinTableRows = 4;
 
     public static (List<DumpLine> Lines, string? Language) Read(string text)
     {
@@ -31,7 +32,34 @@ internal static class DumpReader
         for (int i = 0; i < lines.Count; i++)
             for (int j = i + 1; j < Math.Min(lines.Count, i + 1 + EchoReach) && lines[i].Repeats > 1; j++)
                 if (lines[j].Key == lines[i].Key) lines[i].EchoedNearby = lines[j].EchoedNearby = true;
+        MarkTableRows(lines);
         return (lines, language);
+    }
+
+    /// <summary>Rows of a table come as a run of short lines that each carry several numbers.</summary>
+    private static void MarkTableRows(List<DumpLine> lines)
+    {
+        var numeric = lines.Select(l => l.WordCount <= 20 && NumberCount(l.Text) >= 2).ToArray();
+        int runStart = 0;
+        for (int i = 0; i <= lines.Count; i++)
+        {
+            if (i < lines.Count && numeric[i]) continue;
+            if (i - runStart >= MinTableRows)
+                for (int j = runStart; j < i; j++) lines[j].TableRow = true;
+            runStart = i + 1;
+        }
+    }
+
+    private static int NumberCount(string text)
+    {
+        int n = 0; bool inNumber = false;
+        foreach (var c in text)
+        {
+            bool digit = char.IsAsciiDigit(c);
+            if (digit && !inNumber) n++;
+            inNumber = digit;
+        }
+        return n;
     }
 
     /// <summary>The language of the dump's prose: its longest lines, so menus and footers do not outvote the article.</summary>

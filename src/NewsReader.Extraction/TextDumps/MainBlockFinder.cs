@@ -15,6 +15,7 @@ internal static class MainBlockFinder
     /// <summary>One huge line (a whole story pasted into a teaser) must not outweigh a body of normal paragraphs.</summary>
     private const int MaxLineScore = 80;
     private const int ContextReach = 20;
+    private const double TableRowScore = 1;
     private const double ArticleHeaderBonus = 1.5;
     private const double AfterBlockHeaderPenalty = 0.3;
     private const double SubstantialBody = 60;
@@ -117,6 +118,8 @@ internal static class MainBlockFinder
         LineRole.Byline or LineRole.Date or LineRole.SourceUrl => -25,
         LineRole.BlockHeader => -60,
         LineRole.InlineLink => -5,
+        // A table inside an article is part of it; a long one should not be cut out for lacking prose.
+        _ when l.TableRow && l.Class != LineClass.Good => TableRowScore,
         _ => l.Class switch
         {
             LineClass.Good => Math.Min(l.WordCount, MaxLineScore),

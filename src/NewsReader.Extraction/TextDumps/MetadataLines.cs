@@ -97,12 +97,12 @@ internal static partial class MetadataLines
     /// </summary>
     public static bool IsBlockHeader(DumpLine line)
     {
-        if (line.WordCount is 0 or > 8) return false;
+        if (line.WordCount is 0 or > 14) return false;
         var key = line.Key;
-        if (line.Text.EndsWith(':') && line.WordCount <= 6)
+        if (line.Text.EndsWith(':') && line.WordCount <= 14)
             foreach (var ending in Vocabulary.CommentAuthorEndings)
                 if (key.EndsWith(" " + ending, StringComparison.Ordinal)) return true;
-        if (line.EndsSentence && !line.Text.EndsWith(':')) return false;
+        if (line.WordCount > 8 || line.EndsSentence && !line.Text.EndsWith(':')) return false;
         foreach (var h in Vocabulary.BlockHeaders)
             if (key.StartsWith(h, StringComparison.Ordinal) && (key.Length == h.Length || key[h.Length] == ' ')) return true;
         return line.WordCount <= 6 && key.Split(' ').Any(Vocabulary.BlockCueWords.Contains);
