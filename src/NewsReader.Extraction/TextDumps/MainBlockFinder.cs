@@ -69,7 +69,8 @@ internal static class MainBlockFinder
     /// A headline printed twice opens an article; two articles in one dump are split there even
     /// when nothing else separates them.
     /// </summary>
-    private static bool IsRepeatedHeadline(DumpLine l) => l.EchoedNearby && l.WordCount >= 4 && !l.EndsSentence;
+    private static bool IsRepeatedHeadline(DumpLine l) =>
+        l.EchoedNearby && l.WordCount >= 4 && !l.EndsSentence && l.InterfaceWords == 0 && !l.Text.Contains('@');
 
     /// <summary>An article page prints its headline twice (heading and share text) just above the body.</summary>
     private static double HeadlineWeight(IReadOnlyList<DumpLine> lines, int start)
