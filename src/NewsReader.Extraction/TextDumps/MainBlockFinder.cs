@@ -41,6 +41,14 @@ internal static class MainBlockFinder
         {
             var (start, end, score) = MaxRun(scores, lo, hi);
             if (score < MinScore) return;
+            var trimmed = TeaserTailTrimmer.TrimmedEnd(lines, start, end);
+            if (trimmed < end)
+            {
+                // The cut-off teasers are looked at again as a block of their own.
+                Collect(lines, scores, trimmed + 1, end, blocks);
+                score = scores.AsSpan(start, trimmed - start + 1).ToArray().Sum();
+                end = trimmed;
+            }
             int good = 0;
             for (int i = start; i <= end; i++) if (lines[i].Class == LineClass.Good && lines[i].Role == LineRole.None) good++;
             if (good > 0) blocks.Add(new Block(start, end, score, good, score * ContextWeight(lines, start)));
