@@ -102,7 +102,7 @@ internal static partial class MetadataLines
         if (line.Text.EndsWith(':') && line.WordCount <= 14)
             foreach (var ending in Vocabulary.CommentAuthorEndings)
                 if (key.EndsWith(" " + ending, StringComparison.Ordinal)) return true;
-        if (line.WordCount > 8 || line.EndsSentence && !line.Text.EndsWith(':')) return false;
+        if (line.WordCount > 8 || line.EndsSentence && !line.Text.EndsWith(':') && !line.Text.EndsWith('?')) return false;
         foreach (var h in Vocabulary.BlockHeaders)
             if (key.StartsWith(h, StringComparison.Ordinal) && (key.Length == h.Length || key[h.Length] == ' ')) return true;
         return line.WordCount <= 6 && key.Split(' ').Any(Vocabulary.BlockCueWords.Contains);
