@@ -21,6 +21,8 @@ internal static class MainBlockFinder
     private const double SubstantialBody = 60;
     private const int HeadlineReach = 8;
     private const double RepeatedHeadlineBonus = 1.3;
+    /// <summary>A headline shows up two or three times; a line printed more often is an image label or furniture.</summary>
+    private const int MaxHeadlineCopies = 3;
     /// <summary>Large enough that no body runs across an echoed headline.</summary>
     private const double RepeatedHeadlineCost = -1000;
 
@@ -78,7 +80,7 @@ internal static class MainBlockFinder
     /// when nothing else separates them.
     /// </summary>
     private static bool IsRepeatedHeadline(DumpLine l) =>
-        l.EchoedNearby && l.WordCount >= 4 && !l.EndsSentence && l.InterfaceWords == 0 && !l.Text.Contains('@');
+        l.EchoedNearby && l.Repeats <= MaxHeadlineCopies && l.WordCount >= 4 && !l.EndsSentence && l.InterfaceWords == 0 && !l.Text.Contains('@');
 
     /// <summary>An article page prints its headline twice (heading and share text) just above the body.</summary>
     private static double HeadlineWeight(IReadOnlyList<DumpLine> lines, int start)
@@ -135,7 +137,7 @@ internal static class MainBlockFinder
             LineClass.NearGood => 2,
             LineClass.Short => -8,
             _ when IsRepeatedHeadline(l) => RepeatedHeadlineCost,
-            _ => l.Repeats > 1 ? -10 - l.WordCount : -5 - l.WordCount / 2.0,
+            _ => l.Repeats > 1 ? -10 - Math.Min(l.WordCount, 10) : -5 - l.WordCount / 2.0,
         },
     };
 }
