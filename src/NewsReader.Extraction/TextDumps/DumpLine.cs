@@ -19,6 +19,8 @@ internal sealed class DumpLine
     public required int InterfaceWords { get; init; }
     public required bool EndsSentence { get; init; }
     public required bool LinkLike { get; init; }
+    /// <summary>Opens with a run of capitalised words: a headline glued to its teaser text, not a sentence.</summary>
+    public required bool HeadlineLed { get; init; }
     /// <summary>How many lines of the whole dump share this line's <see cref="Key"/>.</summary>
     public int Repeats { get; set; }
     /// <summary>The same line appears again within a few lines (a heading and its echo, an image and its caption).</summary>

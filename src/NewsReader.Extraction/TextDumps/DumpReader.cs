@@ -116,6 +116,7 @@ internal static class DumpReader
             InterfaceWords = ui,
             EndsSentence = EndsSentence(text),
             LinkLike = LooksLikeLink(text),
+            HeadlineLed = StartsWithCapitalisedRun(text),
         };
     }
 
@@ -123,6 +124,23 @@ internal static class DumpReader
     {
         var t = text.AsSpan().TrimEnd("\"'”’»)]*");
         return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or ':' or '。' or '！' or '？' or ';';
+    }
+
+    private const int HeadlineRun = 8;
+
+    /// <summary>
+    /// Prose has lower-case words early on; eight capitalised words in a row only happen in
+    /// headlines (a dateline such as "WASHINGTON (Reuters) - U.S. President … said" breaks off in time).
+    /// </summary>
+    private static bool StartsWithCapitalisedRun(string text)
+    {
+        int run = 0;
+        foreach (var w in Words.Enumerate(text.AsSpan(0, Math.Min(text.Length, 200))))
+        {
+            if (!(char.IsUpper(w[0]) || char.IsDigit(w[0]))) return false;
+            if (++run >= HeadlineRun) return true;
+        }
+        return false;
     }
 
     private static bool LooksLikeLink(string text) =>

@@ -25,7 +25,7 @@ internal static class LineClassifier
         if (l.WordCount < ShortWords || l.WordCount < GoodWords && !l.EndsSentence) return LineClass.Short;
         var density = l.StopwordDensity;
         bool prose = density < 0 || density >= GoodStopwords;
-        if (l.EndsSentence && l.WordCount >= GoodWords && prose) return LineClass.Good;
+        if (l.EndsSentence && l.WordCount >= GoodWords && prose && !l.HeadlineLed) return LineClass.Good;
         if (l.WordCount >= NearGoodWords && (density < 0 || density >= NearGoodStopwords)) return LineClass.NearGood;
         return l.WordCount >= NearGoodWords ? LineClass.Bad : LineClass.Short;
     }
