@@ -15,9 +15,10 @@ internal static class MainBlockFinder
     /// <summary>One huge line (a whole story pasted into a teaser) must not outweigh a body of normal paragraphs.</summary>
     private const int MaxLineScore = 80;
     private const int ContextReach = 20;
-    private const double TableRowScore = 1;
+    private const double TableRowScore = 3;
     private const double ArticleHeaderBonus = 1.5;
     private const double AfterBlockHeaderPenalty = 0.3;
+    private const double TeaserListPenalty = 0.4;
     private const double SubstantialBody = 60;
     private const int HeadlineReach = 8;
     private const double RepeatedHeadlineBonus = 1.3;
@@ -52,8 +53,12 @@ internal static class MainBlockFinder
                 end = trimmed;
             }
             int good = 0;
-            for (int i = start; i <= end; i++) if (lines[i].Class == LineClass.Good && lines[i].Role == LineRole.None) good++;
-            if (good > 0) blocks.Add(new Block(start, end, score, good, score * ContextWeight(lines, start)));
+            for (int i = start; i <= end; i++) if ((lines[i].Class == LineClass.Good || lines[i].TableRow) && lines[i].Role == LineRole.None) good++;
+            if (good > 0)
+            {
+                var weight = ContextWeight(lines, start) * (TeaserTailTrimmer.IsTeaserList(lines, start, end) ? TeaserListPenalty : 1);
+                blocks.Add(new Block(start, end, score, good, score * weight));
+            }
             Collect(lines, scores, lo, start - 1, blocks);
             lo = end + 1;
         }

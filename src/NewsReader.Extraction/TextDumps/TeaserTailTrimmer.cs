@@ -33,6 +33,15 @@ internal static class TeaserTailTrimmer
         return last;
     }
 
+    /// <summary>A block that is nothing but headline-and-paragraph units is a list of teasers.</summary>
+    public static bool IsTeaserList(IReadOnlyList<DumpLine> lines, int start, int end)
+    {
+        var units = Units(lines, start, end);
+        if (units.Count < MinTeasers) return false;
+        int teasers = units.Count(u => u.To == u.ProseFrom && HasHeadline(lines, u));
+        return teasers >= MinTeasers && teasers * 4 >= units.Count * 3;
+    }
+
     /// <summary>Runs of non-prose lines each followed by the run of prose lines after them.</summary>
     private static List<(int From, int ProseFrom, int To)> Units(IReadOnlyList<DumpLine> lines, int start, int end)
     {
