@@ -16,6 +16,7 @@ internal static class MainBlockFinder
     private const int MaxLineScore = 80;
     private const int ContextReach = 20;
     private const double TableRowScore = 3;
+    private const int RepeatedAltTextWords = 15;
     private const double ArticleHeaderBonus = 1.5;
     private const double AfterBlockHeaderPenalty = 0.3;
     private const double TeaserListPenalty = 0.4;
@@ -142,6 +143,8 @@ internal static class MainBlockFinder
             LineClass.NearGood => 2,
             LineClass.Short => -8,
             _ when IsRepeatedHeadline(l) => RepeatedHeadlineCost,
+            // A long line printed several times is an image's alt text repeated through the story, not navigation.
+            _ when l.Repeats > 1 && l.WordCount >= RepeatedAltTextWords => -2,
             _ => l.Repeats > 1 ? -10 - Math.Min(l.WordCount, 10) : -5 - l.WordCount / 2.0,
         },
     };
