@@ -14,8 +14,16 @@ internal static partial class CaptionDetector
     private const int MinCaptionWords = 6;
 
     /// <summary>A credit in trailing parentheses: "(Photo: Reuters)", "(Jane Doe, Pool via AP)".</summary>
-    [GeneratedRegex(@"\((?<credit>[^()]{2,100})\)\s*$")]
+    [GeneratedRegex(@"[(\[](?<credit>[^()\[\]]{2,100})[)\]]\s*$")]
     private static partial Regex TrailingParenthesis();
+
+    /// <summary>A credit label glued or appended to the caption's end: "…treatmentCredit: EPA", "… Photo: Getty Images".</summary>
+    [GeneratedRegex(@"(?<label>Credit|Credits|Photo|Photograph|Image|Picture|Foto|Bild|Ảnh)\s*:\s*(?<credit>[^.:]{2,60})$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingLabelledCredit();
+
+    /// <summary>Caption lines that announce themselves: "Image caption …", "FILE PHOTO: …".</summary>
+    [GeneratedRegex(@"^(?:image|photo|picture|video)\s+(?:caption|copyright|credit)\b|^file\s+photo\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionLead();
 
     [GeneratedRegex(@"^(?<label>\p{L}+)\s*:\s*(?<rest>.+)$")]
     private static partial Regex Labelled();
@@ -37,7 +45,8 @@ internal static partial class CaptionDetector
             var (text, credit) = SplitCredit(line.Text);
             // Headlines repeat too (link text and heading); a caption ends in a credit or a full stop.
             bool paired = copies.Count > 0 && (credit is not null || line.EndsSentence);
-            bool labelledCredit = credit is not null && (HasCreditLabel(line.Text) || line.Text.EndsWith(')') && IsBareCredit(credit));
+            bool labelledCredit = credit is not null
+                && (HasCreditLabel(line.Text) || line.Text.EndsWith(')') && text.EndsWith('.') && IsBareCredit(credit));
             if (!paired && !labelledCredit) continue;
             foreach (var copy in copies) copy.Role = LineRole.Caption;
             line.Role = LineRole.Caption;
@@ -45,11 +54,47 @@ internal static partial class CaptionDetector
             seen.Add(words);
             result.Add((i, new Caption(text, credit)));
         }
+        MarkLabelledCaptions(lines, result);
+        result.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         // A caption printed again further down (the same photo in a second layout) is still a caption.
         foreach (var line in lines)
             if (line.Role == LineRole.None && line.WordCount >= MinCaptionWords && seen.Any(s => Overlap(s, line.WordSet) >= 0.9))
                 line.Role = LineRole.Caption;
         return result;
+    }
+
+    /// <summary>
+    /// Captions that say so: a "Image caption …" lead, a "Credit: X" tail, or a short "Photo: X"
+    /// line, which also makes the line above it a caption.
+    /// </summary>
+    private static void MarkLabelledCaptions(IReadOnlyList<DumpLine> lines, List<(int, Caption)> result)
+    {
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Role != LineRole.None) continue;
+            var tail = TrailingLabelledCredit().Match(line.Text);
+            bool creditOnly = tail.Success && tail.Index == 0 && line.WordCount <= 8;
+            if (creditOnly)
+            {
+                line.Role = LineRole.Caption;
+                if (i > 0 && lines[i - 1].Role == LineRole.None && lines[i - 1].WordCount >= MinCaptionWords)
+                {
+                    lines[i - 1].Role = LineRole.Caption;
+                    result.Add((i - 1, new Caption(lines[i - 1].Text, tail.Groups["credit"].Value.Trim())));
+                }
+            }
+            else if (tail.Success && line.WordCount >= MinCaptionWords)
+            {
+                line.Role = LineRole.Caption;
+                result.Add((i, new Caption(line.Text[..tail.Index].TrimEnd(), tail.Groups["credit"].Value.Trim())));
+            }
+            else if (CaptionLead().IsMatch(line.Text))
+            {
+                line.Role = LineRole.Caption;
+                result.Add((i, new Caption(line.Text, null)));
+            }
+        }
     }
 
     /// <summary>Separates a caption from its credit: a trailing parenthesis, or a capitalised tail after the last sentence.</summary>
