@@ -43,8 +43,10 @@ internal static partial class CaptionDetector
                 if (lines[j].Role == LineRole.None && Overlap(words, lines[j].WordSet) >= SameCaptionOverlap)
                     copies.Add(lines[j]);
             var (text, credit) = SplitCredit(line.Text);
-            // Headlines repeat too (link text and heading); a caption ends in a credit or a full stop.
-            bool paired = copies.Count > 0 && (credit is not null || line.EndsSentence);
+            // Headlines repeat too (link text and heading), and a summary box may reword the lead
+            // paragraph; a caption ends in a credit, or is printed twice word for word as a sentence.
+            bool paired = copies.Count > 0
+                && (credit is not null || line.EndsSentence && copies.Any(c => c.Key == line.Key));
             bool labelledCredit = credit is not null
                 && (HasCreditLabel(line.Text) || line.Text.EndsWith(')') && text.EndsWith('.') && IsBareCredit(credit));
             if (!paired && !labelledCredit) continue;
