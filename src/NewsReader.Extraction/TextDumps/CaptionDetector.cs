@@ -12,6 +12,8 @@ internal static partial class CaptionDetector
     private const int PairWindow = 4;
     private const double SameCaptionOverlap = 0.6;
     private const int MinCaptionWords = 6;
+    /// <summary>Captions are a sentence or two; a longer line above a credit is a paragraph beside a photo.</summary>
+    private const int MaxCaptionWords = 50;
 
     /// <summary>A credit in trailing parentheses: "(Photo: Reuters)", "(Jane Doe, Pool via AP)".</summary>
     [GeneratedRegex(@"[(\[](?<credit>[^()\[\]]{2,100})[)\]]\s*$")]
@@ -80,7 +82,7 @@ internal static partial class CaptionDetector
             if (creditOnly)
             {
                 line.Role = LineRole.Caption;
-                if (i > 0 && lines[i - 1].Role == LineRole.None && lines[i - 1].WordCount >= MinCaptionWords)
+                if (i > 0 && lines[i - 1].Role == LineRole.None && lines[i - 1].WordCount is >= MinCaptionWords and <= MaxCaptionWords)
                 {
                     lines[i - 1].Role = LineRole.Caption;
                     result.Add((i - 1, new Caption(lines[i - 1].Text, tail.Groups["credit"].Value.Trim())));

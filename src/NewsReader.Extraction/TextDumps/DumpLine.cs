@@ -17,6 +17,8 @@ internal sealed class DumpLine
     /// <summary>Stopwords of the dump's language; -1 when the language has no stopword list.</summary>
     public required int StopwordCount { get; init; }
     public required int InterfaceWords { get; init; }
+    /// <summary>Words written in lower case: high in running text, low in names, menus and headlines.</summary>
+    public required int LowercaseWords { get; init; }
     public required bool EndsSentence { get; init; }
     public required bool LinkLike { get; init; }
     /// <summary>Opens with a run of capitalised words: a headline glued to its teaser text, not a sentence.</summary>

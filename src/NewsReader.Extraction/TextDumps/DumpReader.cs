@@ -92,7 +92,9 @@ internal static class DumpReader
 
     private static DumpLine Measure(int index, string text, ulong languageMask)
     {
-        int words = 0, stop = 0, ui = 0, cjk = 0;
+        int words = 0, stop = 0, ui = 0, cjk = 0, lowercase = 0;
+        foreach (var w in Words.Enumerate(text))
+            if (char.IsLower(w[0])) lowercase++;
         var keyBuilder = new StringBuilder(text.Length);
         foreach (var lower in Words.Enumerate(text.ToLowerInvariant()))
         {
@@ -114,6 +116,7 @@ internal static class DumpReader
             WordCount = words,
             StopwordCount = languageMask == 0 ? -1 : stop,
             InterfaceWords = ui,
+            LowercaseWords = lowercase,
             EndsSentence = EndsSentence(text),
             LinkLike = LooksLikeLink(text),
             HeadlineLed = StartsWithCapitalisedRun(text),

@@ -11,6 +11,7 @@ internal static class LineClassifier
     private const int NearGoodWords = 6;
     private const double GoodStopwords = 0.12;
     private const double NearGoodStopwords = 0.06;
+    private const double LowercaseProse = 0.6;
 
     public static void Classify(IReadOnlyList<DumpLine> lines)
     {
@@ -24,7 +25,9 @@ internal static class LineClassifier
         // Headings and labels: few words, no sentence. Inside a body they are subheadings, outside it furniture.
         if (l.WordCount < ShortWords || l.WordCount < GoodWords && !l.EndsSentence) return LineClass.Short;
         var density = l.StopwordDensity;
-        bool prose = density < 0 || density >= GoodStopwords;
+        // Small stopword lists (Lucene's English one has 33 words) miss some plain sentences;
+        // mostly lower-case words catch those.
+        bool prose = density < 0 || density >= GoodStopwords || l.LowercaseWords >= l.WordCount * LowercaseProse;
         if (l.EndsSentence && l.WordCount >= GoodWords && prose && !l.HeadlineLed) return LineClass.Good;
         if (l.WordCount >= NearGoodWords && (density < 0 || density >= NearGoodStopwords)) return LineClass.NearGood;
         return l.WordCount >= NearGoodWords ? LineClass.Bad : LineClass.Short;
