@@ -16,6 +16,8 @@ internal static class MainBlockFinder
     private const int MaxLineScore = 80;
     private const int ContextReach = 20;
     private const double TableRowScore = 3;
+    /// <summary>What follows a heading inside a body is cut off only if it is this many times smaller.</summary>
+    private const double TailShare = 2;
     private const int RepeatedAltTextWords = 15;
     private const double ArticleHeaderBonus = 1.5;
     private const double AfterBlockHeaderPenalty = 0.3;
@@ -45,7 +47,7 @@ internal static class MainBlockFinder
         {
             var (start, end, score) = MaxRun(scores, lo, hi);
             if (score < MinScore) return;
-            var trimmed = TeaserTailTrimmer.TrimmedEnd(lines, start, end);
+            var trimmed = Math.Min(TeaserTailTrimmer.TrimmedEnd(lines, start, end), EndBeforeTailHeading(lines, scores, start, end));
             if (trimmed < end)
             {
                 // The cut-off teasers are looked at again as a block of their own.
@@ -63,6 +65,23 @@ internal static class MainBlockFinder
             Collect(lines, scores, lo, start - 1, blocks);
             lo = end + 1;
         }
+    }
+
+    /// <summary>
+    /// A body that ran across a tail heading (an author box, comments) with a single long
+    /// paragraph after it ends at the heading, as long as most of the body lies above it.
+    /// </summary>
+    private static int EndBeforeTailHeading(IReadOnlyList<DumpLine> lines, double[] scores, int start, int end)
+    {
+        for (int h = start + 1; h < end; h++)
+        {
+            if (lines[h].Role != LineRole.BlockHeader) continue;
+            double before = 0, after = 0;
+            for (int i = start; i < h; i++) before += Math.Max(0, scores[i]);
+            for (int i = h + 1; i <= end; i++) after += Math.Max(0, scores[i]);
+            if (after * TailShare < before) return h - 1;
+        }
+        return end;
     }
 
     /// <summary>

@@ -105,7 +105,15 @@ internal static partial class MetadataLines
         if (line.WordCount > 8 || line.EndsSentence && !line.Text.EndsWith(':') && !line.Text.EndsWith('?')) return false;
         foreach (var h in Vocabulary.BlockHeaders)
             if (key.StartsWith(h, StringComparison.Ordinal) && (key.Length == h.Length || key[h.Length] == ' ')) return true;
-        return line.WordCount <= 6 && key.Split(' ').Any(Vocabulary.BlockCueWords.Contains);
+        return line.WordCount <= 6 && key.Split(' ').Any(Vocabulary.BlockCueWords.Contains) || IsAuthorBoxHeading(line);
+    }
+
+    /// <summary>"About Jane Doe", "Sobre Carlos Silva": the heading of an author's biography box.</summary>
+    private static bool IsAuthorBoxHeading(DumpLine line)
+    {
+        if (line.WordCount is < 3 or > 5 || line.EndsSentence) return false;
+        var words = line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Vocabulary.AboutWords.Contains(words[0].ToLowerInvariant()) && words.Skip(1).All(w => char.IsUpper(w[0]));
     }
 
     /// <summary>

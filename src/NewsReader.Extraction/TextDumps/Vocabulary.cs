@@ -46,6 +46,9 @@ internal static class Vocabulary
         "commentaires", "kommentare", "comentarios", "comentários", "commenti", "reacties",
     };
 
+    /// <summary>"About" in a few languages: "About Jane Doe" opens an author box after the story.</summary>
+    public static readonly HashSet<string> AboutWords = new(StringComparer.Ordinal) { "about", "sobre", "über", "propos", "sul", "over", "om" };
+
     /// <summary>Last words of a commenter's name line ("jdoe says:").</summary>
     public static readonly string[] CommentAuthorEndings = ["says", "said", "wrote", "writes", "a dit", "schreibt", "dice", "disse"];
 
