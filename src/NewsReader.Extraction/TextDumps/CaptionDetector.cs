@@ -93,10 +93,10 @@ internal static partial class CaptionDetector
                 line.Role = LineRole.Caption;
                 result.Add((i, new Caption(line.Text[..tail.Index].TrimEnd(), tail.Groups["credit"].Value.Trim())));
             }
-            else if (CaptionLead().IsMatch(line.Text))
+            else if (CaptionLead().Match(line.Text) is { Success: true } lead)
             {
                 line.Role = LineRole.Caption;
-                result.Add((i, new Caption(line.Text, null)));
+                result.Add((i, new Caption(line.Text[lead.Length..].TrimStart(' ', ':'), null)));
             }
         }
     }
