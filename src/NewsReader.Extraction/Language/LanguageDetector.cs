@@ -45,20 +45,23 @@ public static class LanguageDetector
     /// <summary>The candidate whose stopwords make up the largest share of the words, if that share is credible.</summary>
     private static string? ByStopwords(ReadOnlySpan<char> text, string[] candidates)
     {
+        var masks = new ulong[candidates.Length];
+        ulong all = 0;
+        for (int i = 0; i < candidates.Length; i++) all |= masks[i] = StopwordProfiles.MaskOf(candidates[i]);
         var hits = new double[candidates.Length];
         var raw = new int[candidates.Length];
-        var masks = candidates.Select(StopwordProfiles.MaskOf).ToArray();
-        int words = 0;
-        foreach (var word in Words.Enumerate(text.ToString().ToLowerInvariant()))
+        var lower = text.ToString().ToLowerInvariant();
+        var ranges = Words.Ranges(lower);
+        foreach (var r in ranges)
         {
-            words++;
-            var langs = StopwordProfiles.LanguagesOf(word);
+            var langs = StopwordProfiles.LanguagesOf(lower.AsSpan()[r]) & all;
             if (langs == 0) continue;
             // A word shared by several languages ("a", "que") says less than one only a single language uses.
-            int sharedBy = masks.Count(m => (langs & m) != 0);
+            double weight = 1.0 / System.Numerics.BitOperations.PopCount(langs);
             for (int i = 0; i < masks.Length; i++)
-                if ((langs & masks[i]) != 0) { hits[i] += 1.0 / sharedBy; raw[i]++; }
+                if ((langs & masks[i]) != 0) { hits[i] += weight; raw[i]++; }
         }
+        int words = ranges.Count;
         if (words < 4) return null;
         int best = 0;
         for (int i = 1; i < hits.Length; i++)

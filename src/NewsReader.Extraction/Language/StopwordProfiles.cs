@@ -62,6 +62,12 @@ internal static class StopwordProfiles
     /// <summary>Bit mask of the languages <paramref name="lowerWord"/> is a stopword of (0 if none).</summary>
     public static ulong LanguagesOf(string lowerWord) => Membership.GetValueOrDefault(lowerWord);
 
+    private static readonly Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> MembershipBySpan =
+        Membership.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <inheritdoc cref="LanguagesOf(string)"/>
+    public static ulong LanguagesOf(ReadOnlySpan<char> lowerWord) => MembershipBySpan.TryGetValue(lowerWord, out var mask) ? mask : 0;
+
     public static ulong MaskOf(string? code)
     {
         var i = code is null ? -1 : Array.IndexOf(Languages, code);

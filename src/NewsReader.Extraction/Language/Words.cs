@@ -1,11 +1,12 @@
 namespace NewsReader.Extraction.Language;
 
-/// <summary>Word tokens the way the rest of the library counts them: runs of letters, digits and apostrophes inside a word.</summary>
+/// <summary>Word tokens the way the rest of the library counts them: runs of letters, digits and combining marks.</summary>
 internal static class Words
 {
-    public static List<string> Enumerate(ReadOnlySpan<char> text)
+    /// <summary>Start and length of each word, without allocating the words.</summary>
+    public static List<Range> Ranges(ReadOnlySpan<char> text)
     {
-        var list = new List<string>();
+        var list = new List<Range>();
         int start = -1;
         for (int i = 0; i <= text.Length; i++)
         {
@@ -13,7 +14,7 @@ internal static class Words
             if (inWord && start < 0) start = i;
             else if (!inWord && start >= 0)
             {
-                list.Add(text[start..i].ToString());
+                list.Add(start..i);
                 start = -1;
             }
         }

@@ -92,34 +92,43 @@ internal static class DumpReader
 
     private static DumpLine Measure(int index, string text, ulong languageMask)
     {
-        int words = 0, stop = 0, ui = 0, cjk = 0, lowercase = 0;
-        foreach (var w in Words.Enumerate(text))
-            if (char.IsLower(w[0])) lowercase++;
-        var keyBuilder = new StringBuilder(text.Length);
-        foreach (var lower in Words.Enumerate(text.ToLowerInvariant()))
+        int stop = 0, ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
+        bool runBroken = false;
+        // Invariant lower-casing maps char for char, so word positions in both strings agree.
+        var lower = text.ToLowerInvariant();
+        var ranges = Words.Ranges(lower);
+        var key = new StringBuilder(text.Length);
+        foreach (var r in ranges)
         {
-            words++;
-            if (keyBuilder.Length > 0) keyBuilder.Append(' ');
-            keyBuilder.Append(lower);
-            if (languageMask != 0 && (StopwordProfiles.LanguagesOf(lower) & languageMask) != 0) stop++;
-            if (Vocabulary.Interface.Contains(lower)) ui++;
+            var word = lower.AsSpan()[r];
+            var first = text[r.Start];
+            if (char.IsLower(first)) lowercase++;
+            if (!runBroken && (char.IsUpper(first) || char.IsDigit(first))) capitalisedRun++;
+            else runBroken = true;
+            if (key.Length > 0) key.Append(' ');
+            key.Append(word);
+            if (languageMask != 0 && (StopwordProfiles.LanguagesOf(word) & languageMask) != 0) stop++;
+            if (Vocabulary.InterfaceBySpan.Contains(word)) ui++;
         }
         foreach (var c in text)
             if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
+        int words = ranges.Count;
         // Scripts written without spaces: count roughly two characters per word.
         if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
         return new DumpLine
         {
             Index = index,
             Text = text,
-            Key = keyBuilder.ToString(),
+            Key = key.ToString(),
             WordCount = words,
             StopwordCount = languageMask == 0 ? -1 : stop,
             InterfaceWords = ui,
             LowercaseWords = lowercase,
             EndsSentence = EndsSentence(text),
             LinkLike = LooksLikeLink(text),
-            HeadlineLed = StartsWithCapitalisedRun(text),
+            // Prose has lower-case words early on; eight capitalised words in a row only happen in
+            // headlines (a dateline such as "WASHINGTON (Reuters) - U.S. President … said" breaks off in time).
+            HeadlineLed = capitalisedRun >= HeadlineRun,
         };
     }
 
@@ -130,21 +139,6 @@ internal static class DumpReader
     }
 
     private const int HeadlineRun = 8;
-
-    /// <summary>
-    /// Prose has lower-case words early on; eight capitalised words in a row only happen in
-    /// headlines (a dateline such as "WASHINGTON (Reuters) - U.S. President … said" breaks off in time).
-    /// </summary>
-    private static bool StartsWithCapitalisedRun(string text)
-    {
-        int run = 0;
-        foreach (var w in Words.Enumerate(text.AsSpan(0, Math.Min(text.Length, 200))))
-        {
-            if (!(char.IsUpper(w[0]) || char.IsDigit(w[0]))) return false;
-            if (++run >= HeadlineRun) return true;
-        }
-        return false;
-    }
 
     private static bool LooksLikeLink(string text) =>
         text.Contains("://", StringComparison.Ordinal) && !text.Contains(' ')

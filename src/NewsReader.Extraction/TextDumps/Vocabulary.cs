@@ -25,6 +25,9 @@ internal static class Vocabulary
         "chia", "sẻ", "bình", "luận", "quảng", "cáo",
     };
 
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InterfaceBySpan =
+        Interface.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Phrases that head a block of links to other stories (or comments) after an article.</summary>
     public static readonly string[] BlockHeaders =
     [
