@@ -100,7 +100,7 @@ public static partial class DateRecognizer
         foreach (Match m in RelativeOther().Matches(text))
             Add(found, m, Relative(m, capturedAt));
         foreach (Match m in Yesterday().Matches(text))
-            Add(found, m, (capturedAt.AddDays(-1), DatePrecision.Approximate));
+            if (capturedAt > DateTimeOffset.MinValue.AddDays(1)) Add(found, m, (capturedAt.AddDays(-1), DatePrecision.Approximate));
         foreach (Match m in Today().Matches(text))
             Add(found, m, (capturedAt, DatePrecision.Approximate));
     }
@@ -197,6 +197,8 @@ public static partial class DateRecognizer
         var n = m.Groups["n"].Value.ToLowerInvariant();
         int count = char.IsDigit(n[0]) ? int.Parse(n, CultureInfo.InvariantCulture) : 1;
         var u = m.Groups["u"].Value.ToLowerInvariant();
+        // A capture time near DateTimeOffset.MinValue cannot go further back; no date then.
+        if (capturedAt.Year < 1100) return null;
         DateTimeOffset value = u switch
         {
             _ when u.StartsWith("sec") => capturedAt.AddSeconds(-count),

@@ -6,8 +6,9 @@ internal sealed record Block(int Start, int End, double Score, int GoodLines, do
 
 /// <summary>
 /// Finds article bodies as maximum-sum runs of line scores: prose lines pay in by their length,
-/// furniture costs, and header lines (bylines, dates, "Related" headings) cost so much that a
-/// body never runs across them. Short lines inside a body cost little, so subheadings survive.
+/// furniture costs, metadata lines (bylines, dates) and "Related"/"Comments" headings cost a lot,
+/// and an echoed headline cannot be crossed at all. Short lines inside a body cost less than its
+/// paragraphs bring in, so subheadings survive.
 /// </summary>
 internal static class MainBlockFinder
 {
@@ -41,19 +42,27 @@ internal static class MainBlockFinder
         return blocks;
     }
 
+    /// <summary>
+    /// Takes the best run in a range, then looks again on either side of it. An explicit stack
+    /// rather than recursion, so a dump of many tiny blocks cannot exhaust the call stack.
+    /// </summary>
     private static void Collect(IReadOnlyList<DumpLine> lines, double[] scores, int lo, int hi, List<Block> blocks)
     {
-        while (lo <= hi)
+        var ranges = new Stack<(int Lo, int Hi)>();
+        ranges.Push((lo, hi));
+        while (ranges.TryPop(out var range))
         {
-            var (start, end, score) = MaxRun(scores, lo, hi);
-            if (score < MinScore) return;
+            if (range.Lo > range.Hi) continue;
+            var (start, end, score) = MaxRun(scores, range.Lo, range.Hi);
+            if (score < MinScore) continue;
             var trimmed = Math.Min(TeaserTailTrimmer.TrimmedEnd(lines, start, end), EndBeforeTailHeading(lines, scores, start, end));
             if (trimmed < end)
             {
-                // The cut-off teasers are looked at again as a block of their own.
-                Collect(lines, scores, trimmed + 1, end, blocks);
-                score = scores.AsSpan(start, trimmed - start + 1).ToArray().Sum();
+                // What was cut off is looked at again as a block of its own.
+                ranges.Push((trimmed + 1, end));
                 end = trimmed;
+                score = 0;
+                for (int i = start; i <= end; i++) score += scores[i];
             }
             int good = 0;
             for (int i = start; i <= end; i++) if ((lines[i].Class == LineClass.Good || lines[i].TableRow) && lines[i].Role == LineRole.None) good++;
@@ -62,8 +71,8 @@ internal static class MainBlockFinder
                 var weight = ContextWeight(lines, start) * (TeaserTailTrimmer.IsTeaserList(lines, start, end) ? TeaserListPenalty : 1);
                 blocks.Add(new Block(start, end, score, good, score * weight));
             }
-            Collect(lines, scores, lo, start - 1, blocks);
-            lo = end + 1;
+            ranges.Push((range.Lo, start - 1));
+            ranges.Push((end + 1, range.Hi));
         }
     }
 

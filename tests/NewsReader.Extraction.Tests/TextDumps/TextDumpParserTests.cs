@@ -35,6 +35,22 @@ public class TextDumpParserTests
     }
 
     [Fact]
+    public void Capture_time_at_the_minimum_does_not_throw_on_relative_dates()
+    {
+        var a = Assert.Single(TextDumpParser.Parse(Fixture.Text("relative-date.txt"), DateTimeOffset.MinValue));
+        Assert.Equal(DatePrecision.Unknown, a.DatePrecision);
+    }
+
+    [Fact]
+    public void Thousands_of_alternating_prose_and_menu_lines_are_parsed_without_exhausting_the_stack()
+    {
+        var text = string.Concat(Enumerable.Range(0, 10_000).Select(i =>
+            $"The committee met on day {i} and agreed to publish its report before the end of the month.\nMenu\nHome\nShare\n"));
+        var articles = TextDumpParser.Parse(text, Fixture.CapturedAt);
+        Assert.NotEmpty(articles);
+    }
+
+    [Fact]
     public void Relative_date_glued_to_the_outlet_is_approximate_and_resolved_against_capture_time()
     {
         var a = Assert.Single(Fixture.Parse("relative-date.txt"));
