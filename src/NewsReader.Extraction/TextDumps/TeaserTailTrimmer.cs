@@ -25,9 +25,13 @@ internal static class TeaserTailTrimmer
             if (unit.To == unit.ProseFrom) teasers++; else others++;
             if (teasers >= MinTeasers && teasers >= 3 * others) cutAt = unit.From;
         }
-        // Only a body written in runs of paragraphs stands out from a list; one written as
-        // headline-and-paragraph pairs throughout is left alone.
-        if (cutAt < 0 || !units.Any(u => u.To < cutAt && u.To - u.ProseFrom + 1 >= MinBodyRun)) return end;
+        // Only a body that reads differently from a list stands out from one: runs of paragraphs,
+        // or paragraphs without headlines between them. One written as headline-and-paragraph
+        // pairs throughout is left alone.
+        var kept = units.Where(u => u.To < cutAt).ToList();
+        bool distinctBody = kept.Any(u => u.To - u.ProseFrom + 1 >= MinBodyRun)
+            || kept.Count(u => u.To >= u.ProseFrom && !HasHeadline(lines, u)) >= MinBodyRun;
+        if (cutAt < 0 || !distinctBody) return end;
         int last = cutAt - 1;
         while (last > start && !IsProse(lines[last])) last--;
         return last;
