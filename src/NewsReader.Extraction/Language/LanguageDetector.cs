@@ -3,6 +3,70 @@ namespace NewsReader.Extraction.Language;
 /// <summary>Guesses the ISO 639-1 language of a text.</summary>
 public static class LanguageDetector
 {
+    private const int MinLetters = 20;
+    private const int MaxScan = 20_000;
+
     /// <summary>Returns null when the text is too short or no language stands out.</summary>
-    public static string? Detect(string text) => null; // placeholder until the detector lands
+    public static string? Detect(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var span = text.AsSpan(0, Math.Min(text.Length, MaxScan));
+        var s = ScriptCounts.Count(span);
+        if (s.Total < MinLetters) return null;
+
+        // Kana only occurs in Japanese, even when Han characters outnumber it.
+        if (s.Kana * 10 > s.Total) return "ja";
+        var (script, count) = new[]
+        {
+            ("latin", s.Latin), ("cyrillic", s.Cyrillic), ("greek", s.Greek), ("arabic", s.Arabic),
+            ("hebrew", s.Hebrew), ("han", s.Han + s.Kana), ("hangul", s.Hangul), ("thai", s.Thai),
+            ("devanagari", s.Devanagari), ("armenian", s.Armenian), ("georgian", s.Georgian),
+        }.MaxBy(x => x.Item2);
+        if (count * 2 < s.Total) return null;
+
+        return script switch
+        {
+            "latin" when s.VietnameseMarks * 25 > s.Latin => "vi",
+            "latin" => ByStopwords(span, ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "hu", "ro", "tr", "cs", "ca", "eu", "gl", "ga", "id", "lv"]),
+            "cyrillic" => ByStopwords(span, ["ru", "bg"]) ?? "ru",
+            "arabic" => ByStopwords(span, ["ar", "fa"]) ?? "ar",
+            "greek" => "el",
+            "hebrew" => "he",
+            "han" => "zh",
+            "hangul" => "ko",
+            "thai" => "th",
+            "devanagari" => "hi",
+            "armenian" => "hy",
+            "georgian" => "ka",
+            _ => null,
+        };
+    }
+
+    /// <summary>The candidate whose stopwords make up the largest share of the words, if that share is credible.</summary>
+    private static string? ByStopwords(ReadOnlySpan<char> text, string[] candidates)
+    {
+        var masks = new ulong[candidates.Length];
+        ulong all = 0;
+        for (int i = 0; i < candidates.Length; i++) all |= masks[i] = StopwordProfiles.MaskOf(candidates[i]);
+        var hits = new double[candidates.Length];
+        var raw = new int[candidates.Length];
+        var lower = text.ToString().ToLowerInvariant();
+        var ranges = Words.Ranges(lower);
+        foreach (var r in ranges)
+        {
+            var langs = StopwordProfiles.LanguagesOf(lower.AsSpan()[r]) & all;
+            if (langs == 0) continue;
+            // A word shared by several languages ("a", "que") says less than one only a single language uses.
+            double weight = 1.0 / System.Numerics.BitOperations.PopCount(langs);
+            for (int i = 0; i < masks.Length; i++)
+                if ((langs & masks[i]) != 0) { hits[i] += weight; raw[i]++; }
+        }
+        int words = ranges.Count;
+        if (words < 4) return null;
+        int best = 0;
+        for (int i = 1; i < hits.Length; i++)
+            if (hits[i] > hits[best]) best = i;
+        // Real prose is a quarter or more stopwords; below a tenth the text is names and labels.
+        return raw[best] * 10 >= words && raw[best] >= 2 ? candidates[best] : null;
+    }
 }

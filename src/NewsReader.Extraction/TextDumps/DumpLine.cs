@@ -1,0 +1,42 @@
+namespace NewsReader.Extraction.TextDumps;
+
+/// <summary>How a line reads on its own, in jusText's terms, before context is taken into account.</summary>
+internal enum LineClass { Good, NearGood, Short, Bad }
+
+/// <summary>What a line is, once the detectors have had their say.</summary>
+internal enum LineRole { None, Caption, Byline, Date, SourceUrl, BlockHeader, InlineLink }
+
+/// <summary>One non-empty line of a dump with the features the classifiers read.</summary>
+internal sealed class DumpLine
+{
+    public required int Index { get; init; }
+    public required string Text { get; init; }
+    /// <summary>Normalised for comparison: lower case, punctuation and spacing folded.</summary>
+    public required string Key { get; init; }
+    public required int WordCount { get; init; }
+    /// <summary>Stopwords of the dump's language; -1 when the language has no stopword list.</summary>
+    public required int StopwordCount { get; init; }
+    public required int InterfaceWords { get; init; }
+    /// <summary>Words written in lower case: high in running text, low in names, menus and headlines.</summary>
+    public required int LowercaseWords { get; init; }
+    public required bool EndsSentence { get; init; }
+    public required bool LinkLike { get; init; }
+    /// <summary>Opens with a run of capitalised words: a headline glued to its teaser text, not a sentence.</summary>
+    public required bool HeadlineLed { get; init; }
+    /// <summary>How many lines of the whole dump share this line's <see cref="Key"/>.</summary>
+    public int Repeats { get; set; }
+    /// <summary>The same line appears again within a few lines (a heading and its echo, an image and its caption).</summary>
+    public bool EchoedNearby { get; set; }
+    /// <summary>One of a run of lines full of numbers: a results table, a schedule, a price list.</summary>
+    public bool TableRow { get; set; }
+    public LineClass Class { get; set; }
+    public LineRole Role { get; set; }
+
+    private HashSet<string>? _wordSet;
+    /// <summary>Distinct words, for comparing lines that may be rewordings of each other.</summary>
+    public HashSet<string> WordSet => _wordSet ??= new HashSet<string>(Key.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    public double StopwordDensity => StopwordCount < 0 || WordCount == 0 ? -1 : (double)StopwordCount / WordCount;
+
+    public override string ToString() => $"{Index} {Class} {Role} x{Repeats}: {Text}";
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using NewsReader.Extraction.Language;
+
+namespace NewsReader.Extraction.TextDumps;
+
+/// <summary>Splits a dump into cleaned, non-empty lines and measures each one.</summary>
+internal static class DumpReader
+{
+    /// <summary>Lines longer than this are cut: no real paragraph is this long, and it bounds the work on garbage.</summary>
+    private const int MaxLineLength = 20_000;
+    private const int MaxLines = 20_000;
+    private const int EchoReach = 3;
+    private const int MinTableRows = 4;
+
+    public static (List<DumpLine> Lines, string? Language) Read(string text)
+    {
+        var raw = new List<string>();
+        foreach (var piece in text.Split('\n'))
+        {
+            if (raw.Count >= MaxLines) break;
+            var clean = Clean(piece);
+            if (clean.Length > 0) raw.Add(clean);
+        }
+        var language = DumpLanguage(raw);
+        var mask = StopwordProfiles.MaskOf(language);
+        var lines = new List<DumpLine>(raw.Count);
+        foreach (var line in raw)
+            lines.Add(Measure(lines.Count, line, mask));
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var l in lines) counts[l.Key] = counts.GetValueOrDefault(l.Key) + 1;
+        foreach (var l in lines) l.Repeats = counts[l.Key];
+        for (int i = 0; i < lines.Count; i++)
+            for (int j = i + 1; j < Math.Min(lines.Count, i + 1 + EchoReach) && lines[i].Repeats > 1; j++)
+                if (lines[j].Key == lines[i].Key) lines[i].EchoedNearby = lines[j].EchoedNearby = true;
+        MarkTableRows(lines);
+        return (lines, language);
+    }
+
+    /// <summary>Rows of a table come as a run of short lines that each carry several numbers.</summary>
+    private static void MarkTableRows(List<DumpLine> lines)
+    {
+        var numeric = lines.Select(l => l.WordCount <= 20 && NumberCount(l.Text) >= 2).ToArray();
+        int runStart = 0;
+        for (int i = 0; i <= lines.Count; i++)
+        {
+            if (i < lines.Count && numeric[i]) continue;
+            if (i - runStart >= MinTableRows)
+                for (int j = runStart; j < i; j++) lines[j].TableRow = true;
+            runStart = i + 1;
+        }
+    }
+
+    private static int NumberCount(string text)
+    {
+        int n = 0; bool inNumber = false;
+        foreach (var c in text)
+        {
+            bool digit = char.IsAsciiDigit(c);
+            if (digit && !inNumber) n++;
+            inNumber = digit;
+        }
+        return n;
+    }
+
+    /// <summary>The language of the dump's prose: its longest lines, so menus and footers do not outvote the article.</summary>
+    private static string? DumpLanguage(List<string> lines)
+    {
+        var sample = string.Join("\n", lines.OrderByDescending(l => l.Length).Take(30));
+        return LanguageDetector.Detect(sample);
+    }
+
+    private static string Clean(string line)
+    {
+        if (line.Length > MaxLineLength)
+        {
+            // Keep whole sentences so the cut line still reads as prose.
+            var cut = line.LastIndexOf(". ", MaxLineLength, StringComparison.Ordinal);
+            line = line[..(cut > 0 ? cut + 1 : MaxLineLength)];
+        }
+        var sb = new StringBuilder(line.Length);
+        bool space = false;
+        foreach (var c in line)
+        {
+            // Control characters are binary noise; zero-width characters are layout tricks.
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF') { space = sb.Length > 0; continue; }
+            if (char.IsControl(c) || c == '\uFFFD') continue;
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static DumpLine Measure(int index, string text, ulong languageMask)
+    {
+        int stop = 0, ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
+        bool runBroken = false;
+        // Invariant lower-casing maps char for char, so word positions in both strings agree.
+        var lower = text.ToLowerInvariant();
+        var ranges = Words.Ranges(lower);
+        var key = new StringBuilder(text.Length);
+        foreach (var r in ranges)
+        {
+            var word = lower.AsSpan()[r];
+            var first = text[r.Start];
+            if (char.IsLower(first)) lowercase++;
+            if (!runBroken && (char.IsUpper(first) || char.IsDigit(first))) capitalisedRun++;
+            else runBroken = true;
+            if (key.Length > 0) key.Append(' ');
+            key.Append(word);
+            if (languageMask != 0 && (StopwordProfiles.LanguagesOf(word) & languageMask) != 0) stop++;
+            if (Vocabulary.InterfaceBySpan.Contains(word)) ui++;
+        }
+        foreach (var c in text)
+            if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
+        int words = ranges.Count;
+        // Scripts written without spaces: count roughly two characters per word.
+        if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
+        return new DumpLine
+        {
+            Index = index,
+            Text = text,
+            Key = key.ToString(),
+            WordCount = words,
+            StopwordCount = languageMask == 0 ? -1 : stop,
+            InterfaceWords = ui,
+            LowercaseWords = lowercase,
+            EndsSentence = EndsSentence(text),
+            LinkLike = LooksLikeLink(text),
+            // Prose has lower-case words early on; eight capitalised words in a row only happen in
+            // headlines (a dateline such as "WASHINGTON (Reuters) - U.S. President … said" breaks off in time).
+            HeadlineLed = capitalisedRun >= HeadlineRun,
+        };
+    }
+
+    internal static bool EndsSentence(string text)
+    {
+        var t = text.AsSpan().TrimEnd("\"'”’»)]*");
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or ':' or '。' or '！' or '？' or ';';
+    }
+
+    private const int HeadlineRun = 8;
+
+    private static bool LooksLikeLink(string text) =>
+        text.Contains("://", StringComparison.Ordinal) && !text.Contains(' ')
+        || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && !text.Contains(' ');
+}

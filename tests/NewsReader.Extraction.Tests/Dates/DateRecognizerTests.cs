@@ -1,0 +1,84 @@
+using NewsReader.Extraction.Dates;
+
+namespace NewsReader.Extraction.Tests.Dates;
+
+public class DateRecognizerTests
+{
+    private static readonly DateTimeOffset Captured = new(2024, 11, 7, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Day(int y, int m, int d) => new(y, m, d, 0, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("6 novembre 2024")]
+    [InlineData("6. November 2024")]
+    [InlineData("November 6, 2024")]
+    [InlineData("Nov. 6, 2024")]
+    [InlineData("6 de noviembre de 2024")]
+    [InlineData("2024-11-06")]
+    [InlineData("Published 06 November 2024")]
+    public void Absolute_dates_in_several_languages_are_day_precision(string text)
+    {
+        var d = DateRecognizer.Find(text, Captured);
+        Assert.NotNull(d);
+        Assert.Equal(Day(2024, 11, 6), d.Value);
+        Assert.Equal(DatePrecision.Day, d.Precision);
+    }
+
+    [Fact]
+    public void Date_with_time_is_exact()
+    {
+        var d = DateRecognizer.Find("Nov. 19, 2019 8:03 pm ET", Captured)!;
+        Assert.Equal(DatePrecision.Exact, d.Precision);
+        Assert.Equal(new DateTimeOffset(2019, 11, 19, 20, 3, 0, TimeSpan.Zero), d.Value);
+    }
+
+    [Theory]
+    [InlineData("3 hours ago", -3 * 60)]
+    [InlineData("a day ago", -24 * 60)]
+    [InlineData("Yahooa day ago", -24 * 60)]
+    [InlineData("time15 minutes ago", -15)]
+    [InlineData("an hour ago", -60)]
+    [InlineData("il y a 2 heures", -2 * 60)]
+    [InlineData("vor 2 Stunden", -2 * 60)]
+    public void Relative_dates_resolve_against_capture_time(string text, int minutes)
+    {
+        var d = DateRecognizer.Find(text, Captured)!;
+        Assert.Equal(DatePrecision.Approximate, d.Precision);
+        Assert.Equal(Captured.AddMinutes(minutes), d.Value);
+    }
+
+    [Fact]
+    public void Glued_prefix_is_left_out_of_the_match()
+    {
+        var d = DateRecognizer.Find("VTC NewsVTC News06/11/2024", Captured, DayMonthOrder.DayFirst)!;
+        Assert.Equal("VTC NewsVTC News".Length, d.Start);
+        Assert.Equal(Day(2024, 11, 6), d.Value);
+    }
+
+    [Fact]
+    public void A_day_above_twelve_is_evidence_for_day_first()
+        => Assert.Equal(DayMonthOrder.DayFirst, DateRecognizer.InferOrder("Updated 25/10/2024. Published 06/11/2024."));
+
+    [Fact]
+    public void A_day_above_twelve_in_second_place_is_evidence_for_month_first()
+        => Assert.Equal(DayMonthOrder.MonthFirst, DateRecognizer.InferOrder("Updated 10/25/2024. Published 11/06/2024."));
+
+    [Fact]
+    public void Spelled_out_date_without_year_decides_an_ambiguous_numeric_date()
+    {
+        const string text = "VTC News 06/11/2024\nPeskov said at a press conference on November 6.";
+        Assert.Equal(DayMonthOrder.DayFirst, DateRecognizer.InferOrder(text));
+        Assert.Equal(Day(2024, 11, 6), DateRecognizer.Find(text, Captured)!.Value);
+        Assert.Equal(Day(2024, 6, 11), DateRecognizer.Find("06/11/2024 — the vote on June 11 passed.", Captured)!.Value);
+    }
+
+    [Fact]
+    public void Without_evidence_the_order_is_unknown()
+        => Assert.Equal(DayMonthOrder.Unknown, DateRecognizer.InferOrder("Published 06/11/2024"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("No date here at all")]
+    [InlineData("31/02/2024")]
+    [InlineData("Call 555 1234 2024")]
+    public void Text_without_a_valid_date_yields_none(string text) => Assert.Null(DateRecognizer.Find(text, Captured));
+}
