@@ -1,0 +1,256 @@
+using AngleSharp.Dom;
+
+namespace NewsReader.Extraction.Html;
+
+/// <summary>The article's text, and the elements it was taken from (captions are looked for there).</summary>
+internal sealed record Body(IReadOnlyList<string> Paragraphs, IReadOnlyList<IElement> Containers);
+
+/// <summary>
+/// Finds the main text the way Readability does (paragraphs vote for their ancestors, link-heavy
+/// and chrome-named containers lose), then re-reads the winning subtree block by block and drops
+/// blocks that look like furniture: link lists, share bars, captions, repeated bylines.
+/// </summary>
+internal static class BodyExtractor
+{
+    private const int MinBodyChars = 500;
+
+    private static readonly HashSet<string> JunkTags = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "link", "meta", "button",
+        "input", "select", "textarea", "nav", "aside", "canvas", "video", "audio", "dialog", "footer", "header", "h1",
+        "form", "menu",
+    };
+
+    private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "dialog", "alert", "alertdialog",
+        "search", "toolbar",
+    };
+
+    private static readonly HashSet<string> ScoredTags = new(StringComparer.Ordinal)
+    {
+        "p", "pre", "td", "h2", "h3", "h4", "h5", "h6", "blockquote", "li",
+    };
+
+    public static Body Extract(Func<AngleSharp.Html.Dom.IHtmlDocument> parse, IReadOnlySet<string> repeatedLines)
+    {
+        Body? best = null;
+        // Strict first; if that leaves too little text the chrome filters were probably wrong for this page.
+        foreach (var strict in (ReadOnlySpan<bool>)[true, false])
+        {
+            var doc = parse();
+            var body = ExtractOnce(doc, strict, repeatedLines);
+            if (best is null || Length(body) > Length(best)) best = body;
+            if (Length(best) >= MinBodyChars) break;
+        }
+        return best!;
+    }
+
+    private static int Length(Body b) => b.Paragraphs.Sum(p => p.Length);
+
+    private static Body ExtractOnce(AngleSharp.Html.Dom.IHtmlDocument doc, bool strict, IReadOnlySet<string> repeatedLines)
+    {
+        var root = doc.Body ?? doc.DocumentElement;
+        RemoveChrome(root, strict);
+        var stats = DomStats.Compute(root);
+        var scores = Score(root, stats, strict);
+        var top = PickTop(root, scores);
+        var containers = WithSiblings(top, scores, stats);
+        var paragraphs = new List<string>();
+        foreach (var c in containers)
+            foreach (var block in HtmlText.Blocks(c, e => Skip(e, stats, strict)))
+                if (KeepBlock(block, repeatedLines))
+                    paragraphs.Add(block.Text);
+        return new Body(paragraphs, containers);
+    }
+
+    private static void RemoveChrome(IElement root, bool strict)
+    {
+        var doomed = new List<IElement>();
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (e != root && IsChrome(e, strict))
+            {
+                doomed.Add(e);
+                continue;
+            }
+            for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling)
+                stack.Push(c);
+        }
+        foreach (var e in doomed) e.Remove();
+    }
+
+    private static bool IsChrome(IElement e, bool strict)
+    {
+        if (JunkTags.Contains(e.LocalName)) return !(e.LocalName is "header" or "footer" or "form" && !strict);
+        if (IsHidden(e)) return true;
+        var role = e.GetAttribute("role");
+        if (role is not null && ChromeRoles.Contains(role)) return true;
+        return strict && e.LocalName is not ("body" or "a" or "article" or "main") && ClassHints.IsUnlikelyCandidate(e);
+    }
+
+    private static bool IsHidden(IElement e)
+    {
+        if (e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true") return true;
+        var style = e.GetAttribute("style");
+        return style is not null &&
+               (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
+                style.Contains("display: none", StringComparison.OrdinalIgnoreCase) ||
+                style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) ||
+                style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static Dictionary<IElement, double> Score(IElement root, DomStats stats, bool weighClasses)
+    {
+        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling)
+                stack.Push(c);
+            var s = stats[e];
+            // A div holding only inline content is a paragraph in all but name.
+            bool paragraph = ScoredTags.Contains(e.LocalName) || (e.LocalName == "div" && !s.HasBlockChild);
+            if (!paragraph || s.TextChars < 25) continue;
+            double score = 1 + s.Commas + Math.Min(s.TextChars / 100, 3);
+            var ancestor = e.ParentElement;
+            for (int level = 0; ancestor is not null && level < 5; level++, ancestor = ancestor.ParentElement)
+            {
+                if (!scores.ContainsKey(ancestor)) scores[ancestor] = InitialScore(ancestor, weighClasses);
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores[ancestor] += score / divider;
+                if (ancestor == root) break;
+            }
+        }
+        foreach (var e in scores.Keys.ToList())
+            scores[e] *= 1 - stats[e].LinkDensity;
+        return scores;
+    }
+
+    private static double InitialScore(IElement e, bool weighClasses)
+    {
+        double score = e.LocalName switch
+        {
+            "div" or "article" or "main" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        if (e.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true) score += 25;
+        return weighClasses ? score + ClassHints.Weight(e) : score;
+    }
+
+    private static IElement PickTop(IElement root, Dictionary<IElement, double> scores)
+    {
+        if (scores.Count == 0) return root;
+        var ranked = scores.OrderByDescending(kv => kv.Value).Take(5).ToList();
+        var top = ranked[0].Key;
+        var topScore = ranked[0].Value;
+
+        // Several near-equal candidates under one ancestor: the article is split into sections.
+        var rivals = ranked.Skip(1).Where(kv => kv.Value >= 0.75 * topScore).Select(kv => kv.Key).ToList();
+        if (rivals.Count >= 2)
+        {
+            for (var a = top.ParentElement; a is not null && a != root; a = a.ParentElement)
+            {
+                if (rivals.Count(r => a.Contains(r)) >= 2)
+                {
+                    top = a;
+                    break;
+                }
+            }
+        }
+
+        // Climb while the parent scores better: the candidate was only part of the article.
+        var last = scores.GetValueOrDefault(top);
+        for (var parent = top.ParentElement; parent is not null && parent != root; parent = parent.ParentElement)
+        {
+            if (!scores.TryGetValue(parent, out var ps)) continue;
+            if (ps < last / 3) break;
+            if (ps > last)
+            {
+                top = parent;
+                break;
+            }
+            last = ps;
+        }
+
+        while (top != root && top.ParentElement is { } p && p != root && p.ChildElementCount == 1)
+            top = p;
+        return top;
+    }
+
+    private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores, DomStats stats)
+    {
+        var parent = top.ParentElement;
+        if (parent is null) return [top];
+        var topScore = scores.GetValueOrDefault(top);
+        var threshold = Math.Max(10, topScore * 0.2);
+        var result = new List<IElement>();
+        for (var s = parent.FirstElementChild; s is not null; s = s.NextElementSibling)
+        {
+            if (s == top)
+            {
+                result.Add(s);
+                continue;
+            }
+            double bonus = !string.IsNullOrEmpty(top.ClassName) && s.ClassName == top.ClassName ? topScore * 0.2 : 0;
+            if (scores.TryGetValue(s, out var score) && score + bonus >= threshold)
+            {
+                result.Add(s);
+                continue;
+            }
+            if (s.LocalName == "p")
+            {
+                var st = stats[s];
+                var text = s.TextContent.Trim();
+                if ((st.TextChars > 80 && st.LinkDensity < 0.25) ||
+                    (st.TextChars is > 0 and <= 80 && st.LinkDensity == 0 && text.EndsWith('.')))
+                    result.Add(s);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Readability's "clean conditionally", applied while reading instead of by mutation.</summary>
+    private static bool Skip(IElement e, DomStats stats, bool strict)
+    {
+        switch (e.LocalName)
+        {
+            case "figure" or "figcaption" or "picture" or "h1":
+                return true;
+            case "div" or "section" or "ul" or "ol" or "table" or "header" or "aside" or "form" or "fieldset" or "dl" or "article":
+                break;
+            default:
+                return false;
+        }
+        var s = stats[e];
+        int weight = strict ? ClassHints.Weight(e) : 0;
+        if (weight < 0) return true;
+        if (s.Commas >= 10) return false;
+        bool list = e.LocalName is "ul" or "ol" or "dl";
+        int paragraphs = s.Paragraphs, items = s.ListItems, images = s.Images, inputs = s.Inputs, embeds = s.Embeds;
+        var ld = s.LinkDensity;
+        if (images > 1 && (double)paragraphs / images < 0.5) return true;
+        if (!list && items - 100 > paragraphs) return true;
+        if (inputs > paragraphs / 3) return true;
+        if (!list && s.TextChars < 25 && ld > 0) return true;
+        if (weight < 25 && ld > 0.2 + (list ? 0.2 : 0)) return true;
+        if (weight >= 25 && ld > 0.5) return true;
+        if ((embeds == 1 && s.TextChars < 75) || embeds > 1) return true;
+        return false;
+    }
+
+    private static bool KeepBlock(TextBlock b, IReadOnlySet<string> repeatedLines)
+    {
+        if (b.LinkDensity > 0.5) return false;
+        if (repeatedLines.Contains(b.Text)) return false;
+        return true;
+    }
+}
