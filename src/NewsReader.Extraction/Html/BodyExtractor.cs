@@ -12,7 +12,7 @@ internal sealed record Body(IReadOnlyList<string> Paragraphs, IReadOnlyList<IEle
 /// </summary>
 internal static class BodyExtractor
 {
-    private const int MinBodyChars = 500;
+    private const int MinBodyChars = 250;
 
     private static readonly HashSet<string> JunkTags = new(StringComparer.Ordinal)
     {
@@ -54,8 +54,9 @@ internal static class BodyExtractor
         RemoveChrome(root, strict);
         var stats = DomStats.Compute(root);
         var scores = Score(root, stats, strict);
-        var top = PickTop(root, scores);
-        var containers = WithSiblings(top, scores, stats);
+        var (top, topScore) = PickTop(root, scores);
+        var containers = WithSiblings(top, topScore, scores, stats);
+        if (Environment.GetEnvironmentVariable("NR_DEBUG") is not null) foreach (var kv in scores.OrderByDescending(k => k.Value).Take(6)) Console.Error.WriteLine($"{strict} {kv.Value:F1} {kv.Key.LocalName}.{kv.Key.ClassName}#{kv.Key.Id} {(kv.Key == top ? "TOP" : "")} sib={containers.Count}");
         var paragraphs = new List<string>();
         foreach (var c in containers)
             foreach (var block in HtmlText.Blocks(c, e => Skip(e, stats, strict)))
@@ -146,9 +147,9 @@ internal static class BodyExtractor
         return weighClasses ? score + ClassHints.Weight(e) : score;
     }
 
-    private static IElement PickTop(IElement root, Dictionary<IElement, double> scores)
+    private static (IElement Top, double Score) PickTop(IElement root, Dictionary<IElement, double> scores)
     {
-        if (scores.Count == 0) return root;
+        if (scores.Count == 0) return (root, 0);
         var ranked = scores.OrderByDescending(kv => kv.Value).Take(5).ToList();
         var top = ranked[0].Key;
         var topScore = ranked[0].Value;
@@ -181,16 +182,16 @@ internal static class BodyExtractor
             last = ps;
         }
 
+        var score = scores.GetValueOrDefault(top);
         while (top != root && top.ParentElement is { } p && p != root && p.ChildElementCount == 1)
             top = p;
-        return top;
+        return (top, Math.Max(score, scores.GetValueOrDefault(top)));
     }
 
-    private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores, DomStats stats)
+    private static List<IElement> WithSiblings(IElement top, double topScore, Dictionary<IElement, double> scores, DomStats stats)
     {
         var parent = top.ParentElement;
         if (parent is null) return [top];
-        var topScore = scores.GetValueOrDefault(top);
         var threshold = Math.Max(10, topScore * 0.2);
         var result = new List<IElement>();
         for (var s = parent.FirstElementChild; s is not null; s = s.NextElementSibling)
@@ -201,7 +202,9 @@ internal static class BodyExtractor
                 continue;
             }
             double bonus = !string.IsNullOrEmpty(top.ClassName) && s.ClassName == top.ClassName ? topScore * 0.2 : 0;
-            if (scores.TryGetValue(s, out var score) && score + bonus >= threshold)
+            // A list of teasers next to the article scores well but is not part of it.
+            var teasers = stats[s].ListItems > 0 && stats[s].ListItems * 2 >= stats[s].Paragraphs;
+            if (scores.TryGetValue(s, out var score) && score + bonus >= threshold && !teasers)
             {
                 result.Add(s);
                 continue;
@@ -221,6 +224,8 @@ internal static class BodyExtractor
     /// <summary>Readability's "clean conditionally", applied while reading instead of by mutation.</summary>
     private static bool Skip(IElement e, DomStats stats, bool strict)
     {
+        // Small only: a wrapper named "post-meta-and-content" must not take the article with it.
+        if (stats[e].TextChars < 300 && ClassHints.IsFurniture(e)) return true;
         switch (e.LocalName)
         {
             case "figure" or "figcaption" or "picture" or "h1":
@@ -241,7 +246,7 @@ internal static class BodyExtractor
         if (!list && items - 100 > paragraphs) return true;
         if (inputs > paragraphs / 3) return true;
         if (!list && s.TextChars < 25 && ld > 0) return true;
-        if (weight < 25 && ld > 0.2 + (list ? 0.2 : 0)) return true;
+        if (weight < 25 && ld > (list ? 0.5 : 0.2)) return true;
         if (weight >= 25 && ld > 0.5) return true;
         if ((embeds == 1 && s.TextChars < 75) || embeds > 1) return true;
         return false;
@@ -249,7 +254,8 @@ internal static class BodyExtractor
 
     private static bool KeepBlock(TextBlock b, IReadOnlySet<string> repeatedLines)
     {
-        if (b.LinkDensity > 0.5) return false;
+        // Mostly link with little of its own text: "Read more: <headline>", tag clouds, nav.
+        if (b.LinkDensity > 0.5 && b.Text.Length - b.LinkChars < 50) return false;
         if (repeatedLines.Contains(b.Text)) return false;
         return true;
     }

@@ -58,6 +58,7 @@ internal sealed class DomStats
                     switch (child.LocalName)
                     {
                         case "p": entry.Paragraphs++; break;
+                        case "div" when !c.HasBlockChild && c.TextChars > 0: entry.Paragraphs++; break;
                         case "li": entry.ListItems++; break;
                         case "img": entry.Images++; break;
                         case "input": entry.Inputs++; break;
