@@ -51,7 +51,7 @@ internal static class BodyExtractor
     private static Body ExtractOnce(AngleSharp.Html.Dom.IHtmlDocument doc, bool strict, IReadOnlySet<string> repeatedLines)
     {
         var root = doc.Body ?? doc.DocumentElement;
-        RemoveChrome(root, strict);
+        RemoveChrome(root, strict, DomStats.Compute(root));
         var stats = DomStats.Compute(root);
         var scores = Score(root, stats, strict);
         var (top, topScore) = PickTop(root, scores);
@@ -65,7 +65,7 @@ internal static class BodyExtractor
         return new Body(paragraphs, containers);
     }
 
-    private static void RemoveChrome(IElement root, bool strict)
+    private static void RemoveChrome(IElement root, bool strict, DomStats before)
     {
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
@@ -73,7 +73,7 @@ internal static class BodyExtractor
         while (stack.Count > 0)
         {
             var e = stack.Pop();
-            if (e != root && IsChrome(e, strict))
+            if (e != root && IsChrome(e, strict, before))
             {
                 doomed.Add(e);
                 continue;
@@ -84,13 +84,15 @@ internal static class BodyExtractor
         foreach (var e in doomed) e.Remove();
     }
 
-    private static bool IsChrome(IElement e, bool strict)
+    private static bool IsChrome(IElement e, bool strict, DomStats stats)
     {
         if (JunkTags.Contains(e.LocalName)) return !(e.LocalName is "header" or "footer" or "form" && !strict);
         if (IsHidden(e)) return true;
         var role = e.GetAttribute("role");
         if (role is not null && ChromeRoles.Contains(role)) return true;
-        return strict && e.LocalName is not ("body" or "a" or "article" or "main") && ClassHints.IsUnlikelyCandidate(e);
+        // A "sidebar" layout class on the wrapper of the article itself, or an "embed" box around a quote, is not chrome.
+        return strict && e.LocalName is not ("body" or "a" or "article" or "main") && stats[e].ContentMarkers == 0 && !stats[e].IsQuoteBox &&
+               ClassHints.IsUnlikelyCandidate(e);
     }
 
     private static bool IsHidden(IElement e)
@@ -225,7 +227,9 @@ internal static class BodyExtractor
     private static bool Skip(IElement e, DomStats stats, bool strict)
     {
         // Small only: a wrapper named "post-meta-and-content" must not take the article with it.
-        if (stats[e].TextChars < 300 && ClassHints.IsFurniture(e)) return true;
+        var s = stats[e];
+        if (s.IsQuoteBox) return false;
+        if (s.TextChars < 300 && ClassHints.IsFurniture(e)) return true;
         switch (e.LocalName)
         {
             case "figure" or "figcaption" or "picture" or "h1":
@@ -235,7 +239,6 @@ internal static class BodyExtractor
             default:
                 return false;
         }
-        var s = stats[e];
         int weight = strict ? ClassHints.Weight(e) : 0;
         if (weight < 0) return true;
         if (s.Commas >= 10) return false;

@@ -12,6 +12,12 @@ internal sealed class DomStats
         public int Commas;
         public bool HasBlockChild;
         public int Paragraphs, ListItems, Images, Inputs, Embeds;
+        /// <summary>Descendants that announce article content: article, main, itemprop=articleBody.</summary>
+        public int ContentMarkers;
+        /// <summary>Quotes, including embedded posts, which publishers wrap in "social"/"embed" boxes.</summary>
+        public int Quotes;
+        /// <summary>A small box around a quote or an embedded post: content, whatever its class says.</summary>
+        public bool IsQuoteBox => Quotes > 0 && TextChars < 800;
         public double LinkDensity => TextChars == 0 ? 0 : Math.Min(1, (double)LinkChars / TextChars);
     }
 
@@ -54,6 +60,11 @@ internal sealed class DomStats
                     entry.Images += c.Images;
                     entry.Inputs += c.Inputs;
                     entry.Embeds += c.Embeds;
+                    entry.ContentMarkers += c.ContentMarkers;
+                    entry.Quotes += c.Quotes;
+                    if (child.LocalName is "article" or "main" || child.GetAttribute("itemprop") is "articleBody")
+                        entry.ContentMarkers++;
+                    if (child.LocalName is "blockquote") entry.Quotes++;
                     if (HtmlText.IsBlock(child) && child.LocalName != "br") entry.HasBlockChild = true;
                     switch (child.LocalName)
                     {
