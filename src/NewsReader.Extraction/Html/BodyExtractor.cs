@@ -32,25 +32,24 @@ internal static class BodyExtractor
         "p", "pre", "td", "h2", "h3", "h4", "h5", "h6", "blockquote", "li",
     };
 
-    public static Body Extract(Func<AngleSharp.Html.Dom.IHtmlDocument> parse, IReadOnlySet<string> repeatedLines)
+    /// <param name="doc">Pruned in place.</param>
+    /// <param name="reparse">A fresh copy of the page, for the lenient second attempt.</param>
+    /// <param name="repeatedLines">Lines already known from the metadata (title, byline) that must not be repeated in the body.</param>
+    public static Body Extract(IDocument doc, Func<IDocument> reparse, IReadOnlySet<string> repeatedLines)
     {
-        Body? best = null;
-        // Strict first; if that leaves too little text the chrome filters were probably wrong for this page.
-        foreach (var strict in (ReadOnlySpan<bool>)[true, false])
-        {
-            var doc = parse();
-            var body = ExtractOnce(doc, strict, repeatedLines);
-            if (best is null || Length(body) > Length(best)) best = body;
-            if (Length(best) >= MinBodyChars) break;
-        }
-        return best!;
+        var body = ExtractOnce(doc, strict: true, repeatedLines);
+        if (Length(body) >= MinBodyChars) return body;
+        // Too little text: the chrome filters were probably wrong for this page.
+        var lenient = ExtractOnce(reparse(), strict: false, repeatedLines);
+        return Length(lenient) > Length(body) ? lenient : body;
     }
 
     private static int Length(Body b) => b.Paragraphs.Sum(p => p.Length);
 
-    private static Body ExtractOnce(AngleSharp.Html.Dom.IHtmlDocument doc, bool strict, IReadOnlySet<string> repeatedLines)
+    private static Body ExtractOnce(IDocument doc, bool strict, IReadOnlySet<string> repeatedLines)
     {
         var root = doc.Body ?? doc.DocumentElement;
+        if (root is null) return new Body([], []);
         RemoveChrome(root, strict, DomStats.Compute(root));
         var stats = DomStats.Compute(root);
         var scores = Score(root, stats, strict);
@@ -260,6 +259,8 @@ internal static class BodyExtractor
         // Mostly link with little of its own text: "Read more: <headline>", tag clouds, nav.
         if (b.LinkDensity > 0.5 && b.Text.Length - b.LinkChars < 50) return false;
         if (repeatedLines.Contains(b.Text)) return false;
+        // A dateline on its own ("November 19, 2019") repeats the metadata.
+        if (b.Text.Length < 40 && MetaDate.Parse(b.Text) is not null) return false;
         return true;
     }
 }
