@@ -27,9 +27,13 @@ public sealed record ExtractedArticle
     public string? Byline { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DatePrecision DatePrecision { get; init; } = DatePrecision.Unknown;
+    /// <summary>When the publisher last changed the article, when it says so.</summary>
+    public DateTimeOffset? ModifiedAt { get; init; }
     public string? OriginalUrl { get; init; }
     /// <summary>ISO 639-1 code, when detected.</summary>
     public string? Language { get; init; }
+    /// <summary>The publisher's own summary (meta description), when the dump has one.</summary>
+    public string? Description { get; init; }
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
     public IReadOnlyList<Caption> Captions { get; init; } = [];
     /// <summary>Ordinal of this article within its dump (0-based, in reading order).</summary>
