@@ -24,6 +24,8 @@ builder.Services.AddSerilog((services, log) => log
     preserveStaticLogger: true);
 
 builder.Services.AddSingleton(TimeProvider.System);
+// Requests are small (queries, forms, JSON); the one large body, dump upload, sets its own limit.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 builder.Services.ConfigureHttpJsonOptions(o =>

@@ -251,4 +251,16 @@ public class SearchFeatureTests(SearchFeatureTests.Corpus corpus) : IClassFixtur
         Assert.Contains("href=\"/?q=election&amp;from=2024-11-01&amp;to=2024-11-30&amp;sort=newest\"", html);
         Assert.Contains("href=\"/?q=election&amp;source=Reuters&amp;from=2024-11-01&amp;to=2024-11-30&amp;sort=oldest\"", html);
     }
+
+    [Fact]
+    public async Task Exports_are_rate_limited_per_user_with_a_clear_429()
+    {
+        await corpus.CreateUserAsync("exporter@test.local", "Reader");
+        var api = await corpus.ApiClientAsync("exporter@test.local");
+        for (var i = 0; i < NewsReader.Web.Features.Search.ExportApi.ExportsPerMinute; i++)
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/articles/export?format=json&q=moscow")).StatusCode);
+        var refused = await api.GetAsync("/api/articles/export?format=json&q=moscow");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Too many exports", (string?)(await refused.ReadJsonAsync())["detail"]);
+    }
 }

@@ -88,7 +88,10 @@ public static class AccountsSetup
             {
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem("Too many sign-in attempts from this address: wait a minute and try again.",
+                var what = context.HttpContext.Request.Path.StartsWithSegments("/api/articles/export")
+                    ? "Too many exports in a minute"
+                    : "Too many sign-in attempts from this address";
+                await Results.Problem($"{what}: wait a minute and try again.",
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             };
         });

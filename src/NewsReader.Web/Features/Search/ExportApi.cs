@@ -14,6 +14,9 @@ public static class ExportApi
 {
     private const int ChunkSize = 500;
 
+    public const string ExportRateLimit = "export";
+    public const int ExportsPerMinute = 10;
+
     private sealed record Row(int Id, string? Source, string Title, string? Byline, DateTime? PublishedAt, string DatePrecision,
         string? OriginalUrl, IReadOnlyList<string> Tags, string Permalink);
 
@@ -42,7 +45,7 @@ public static class ExportApi
             return format == "csv"
                 ? Results.Stream(s => WriteCsvAsync(s, rows, ct), "text/csv; charset=utf-8")
                 : Results.Stream(s => WriteJsonAsync(s, rows, ct), "application/json; charset=utf-8");
-        }).WithName("ExportArticles");
+        }).WithName("ExportArticles").RequireRateLimiting(ExportRateLimit);
     }
 
     private static async IAsyncEnumerable<Row> Rows(IEnumerable<int> ids, NewsDbContext db, string baseUrl,

@@ -38,6 +38,23 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
 {
     private const int FacetSize = 20;
 
+    /// <summary>Longest any one collection pass may run before the search is refused with a message.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>Runs a collection pass under <see cref="Timeout"/>, so no query can tie up a worker.</summary>
+    private static void Collect(IndexSearcher searcher, Query query, ICollector collector)
+    {
+        try
+        {
+            searcher.Search(query, new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, (long)Timeout.TotalMilliseconds));
+        }
+        catch (TimeLimitingCollector.TimeExceededException)
+        {
+            throw new BadQueryException(
+                $"The search took longer than {Timeout.TotalSeconds:0} s and was stopped: narrow it with more words, a date range or an outlet.");
+        }
+    }
+
     /// <exception cref="BadQueryException">The query cannot run; the message says why.</exception>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
@@ -57,7 +74,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             if (skip >= SearchRequest.MaxResultWindow)
             {
                 var counter = new TotalHitCountCollector();
-                searcher.Search(all, MultiCollector.Wrap(counter, days));
+                Collect(searcher, all, MultiCollector.Wrap(counter, days));
                 (total, pageIds) = (counter.TotalHits, []);
             }
             else
@@ -67,7 +84,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                     ? TopScoreDocCollector.Create(n, docsScoredInOrder: false)
                     : (ICollector)TopFieldCollector.Create(SortFor(request.EffectiveSort), n, fillFields: false,
                         trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-                searcher.Search(all, MultiCollector.Wrap(top, days));
+                Collect(searcher, all, MultiCollector.Wrap(top, days));
                 var docs = top is TopScoreDocCollector s ? s.GetTopDocs() : ((TopFieldCollector)top).GetTopDocs();
                 total = docs.TotalHits;
                 pageIds = docs.ScoreDocs.Skip((int)skip).Select(d => ArticleIndex.ReadId(searcher.Doc(d.Doc))).ToArray();
@@ -77,7 +94,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             if (request.Share)
             {
                 var everything = new DayCounter();
-                searcher.Search(plan.Combine(new MatchAllDocsQuery(), only: Dimension.Date), everything);
+                Collect(searcher, plan.Combine(new MatchAllDocsQuery(), only: Dimension.Date), everything);
                 allDays = everything.Days;
             }
             var facets = new Facets(
@@ -206,7 +223,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
     private static IReadOnlyList<FacetValue> Count(IndexSearcher searcher, SearchPlan plan, Query text, Dimension dimension,
         OrdinalCounter counter, IReadOnlyList<string> selected)
     {
-        searcher.Search(plan.Combine(text, except: dimension), counter);
+        Collect(searcher, plan.Combine(text, except: dimension), counter);
         var counts = counter.Counts;
         var top = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Take(FacetSize)
             .Select(kv => kv.Key).ToHashSet();

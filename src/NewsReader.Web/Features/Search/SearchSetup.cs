@@ -11,6 +11,14 @@ public static class SearchSetup
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<Reindexer>();
         builder.Services.AddScoped<IndexOutbox>();
+        // Exports read the whole result set: a few a minute per user is plenty for people, not for scrapers.
+        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(ExportApi.ExportRateLimit, context =>
+            System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = ExportApi.ExportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                })));
         builder.Services.AddHostedService<IndexOutboxWorker>();
         return builder;
     }
