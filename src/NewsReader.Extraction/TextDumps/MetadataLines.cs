@@ -117,8 +117,8 @@ internal static partial class MetadataLines
     }
 
     /// <summary>
-    /// A line that is a date plus at most a label or an outlet name ("VTC NewsVTC News06/11/2024",
-    /// "Yahooa day ago", "Published 18 November 2019"). Prose that mentions a date is not one.
+    /// A line that is a date plus at most a label or an outlet name ("Daily PlanetDaily Planet06/11/2024",
+    /// "Gazettea day ago", "Published 18 November 2019"). Prose that mentions a date is not one.
     /// </summary>
     public static DateLine? Date(DumpLine line, DateTimeOffset capturedAt, DayMonthOrder order)
     {

@@ -16,7 +16,7 @@ internal static class Vocabulary
         "pinterest", "telegram", "reddit", "click", "tap", "here", "more", "next", "previous", "back", "top", "home",
         "video", "videos", "photo", "photos", "gallery", "loading", "close", "open", "skip", "toggle", "watch", "listen",
         "podcast", "contact", "about", "feedback", "account", "profile", "settings", "store", "play", "save", "bookmark",
-        "trending", "popular", "latest", "features", "try", "explore", "topics", "tags", "tag", "category", "data",
+        "trending", "popular", "latest", "topics", "tags", "tag", "category",
         // fr / de / es / it / pt / vi
         "partager", "commentaires", "commentaire", "abonnez", "publicité", "connexion", "rechercher",
         "teilen", "kommentare", "anmelden", "abonnieren", "werbung", "suche", "mehr",
@@ -33,7 +33,7 @@ internal static class Vocabulary
     [
         "related", "read more", "read also", "also read", "see also", "more from", "more stories", "more news",
         "recommended", "you may also like", "you might also like", "most popular", "most read", "trending",
-        "same tag", "same category", "same author", "comments", "top stories", "latest news", "further reading",
+        "comments", "top stories", "latest news", "further reading",
         "lire aussi", "à lire aussi", "sur le même sujet", "lesen sie auch", "mehr zum thema", "weitere artikel",
         "te puede interesar", "noticias relacionadas", "leia também", "leggi anche", "articoli correlati",
         "tin liên quan", "cùng chuyên mục", "bài viết liên quan", "xem thêm",
