@@ -15,6 +15,16 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A browser theory: skipped, with the reason, where Chromium is not installed.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!File.Exists(Browser.ChromiumPath))
+            Skip = $"Chromium is not installed at {Browser.ChromiumPath} (Debian package 'chromium'); .ci/run installs it.";
+    }
+}
+
 /// <summary>One headless Chromium shared by the tests of a class.</summary>
 public sealed class Browser : IAsyncLifetime
 {

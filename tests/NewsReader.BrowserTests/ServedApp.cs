@@ -3,7 +3,7 @@ using NewsReader.Web.Tests.Infrastructure;
 namespace NewsReader.BrowserTests;
 
 /// <summary>The real app on a real loopback socket, so a real browser can reach it.</summary>
-public sealed class ServedApp : NewsReaderApp
+public class ServedApp : NewsReaderApp
 {
     public string BaseUrl { get; private set; } = "";
 
