@@ -19,7 +19,10 @@ public sealed record ArticleDetails(
     IReadOnlyList<Caption> Captions,
     IReadOnlyList<RelatedArticle> FoundWith,
     string DumpFile,
-    DateTime IngestedAt);
+    DateTime IngestedAt,
+    string? DumpFormat,
+    string? DumpEncoding,
+    int DumpPosition);
 
 /// <summary>Loads one article for reading, with the articles found in the same dump block.</summary>
 public sealed class ArticleReader(NewsDbContext db)
@@ -31,7 +34,7 @@ public sealed class ArticleReader(NewsDbContext db)
             .Select(x => new
             {
                 x.Id, x.Title, x.Source, x.Byline, x.PublishedAt, x.DatePrecision, x.OriginalUrl, x.Language, x.Body,
-                x.FoundWithId, DumpPath = x.Dump!.Path, x.IngestedAt,
+                x.FoundWithId, DumpPath = x.Dump!.Path, x.IngestedAt, x.Dump.Format, x.Dump.Encoding, x.DumpPosition,
                 Captions = x.Captions.OrderBy(c => c.Ordinal).Select(c => new Caption(c.Text, c.Credit)).ToList(),
             })
             .SingleOrDefaultAsync(ct);
@@ -45,6 +48,7 @@ public sealed class ArticleReader(NewsDbContext db)
             .ToListAsync(ct);
 
         return new ArticleDetails(a.Id, a.Title, a.Source, a.Byline, a.PublishedAt, a.DatePrecision, a.OriginalUrl,
-            a.Language, a.Body.Length == 0 ? [] : a.Body.Split('\n'), a.Captions, foundWith, a.DumpPath, a.IngestedAt);
+            a.Language, a.Body.Length == 0 ? [] : a.Body.Split('\n'), a.Captions, foundWith, a.DumpPath, a.IngestedAt,
+            a.Format, a.Encoding, a.DumpPosition);
     }
 }
