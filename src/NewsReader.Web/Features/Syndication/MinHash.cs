@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsReader.Web.Features.Syndication;
+
+/// <summary>
+/// Near-duplicate detection for syndicated copy: MinHash signatures over word shingles of an
+/// article's body, and LSH band keys so that finding an article's likely copies is an index
+/// lookup whose cost does not grow with the archive.
+/// </summary>
+public sealed class MinHash
+{
+    public const int ShingleWords = 4;
+
+    private readonly ulong[] _seeds;
+
+    /// <param name="bands">Number of LSH bands.</param>
+    /// <param name="rows">Signature values per band; bands × rows values in all.</param>
+    public MinHash(int bands = 32, int rows = 4, int seed = 20241106)
+    {
+        (Bands, Rows) = (bands, rows);
+        var random = new Random(seed);
+        _seeds = Enumerable.Range(0, bands * rows).Select(_ => (ulong)random.NextInt64() | 1).ToArray();
+    }
+
+    public int Bands { get; }
+    public int Rows { get; }
+    public int Size => _seeds.Length;
+
+    /// <summary>The signature of a text: per hash function, the least hash over its shingles. Empty when the text has too few words.</summary>
+    public ulong[] Signature(string text)
+    {
+        var shingles = Shingles(text);
+        if (shingles.Count == 0) return [];
+        var signature = new ulong[_seeds.Length];
+        Array.Fill(signature, ulong.MaxValue);
+        foreach (var shingle in shingles)
+        {
+            for (int i = 0; i < _seeds.Length; i++)
+            {
+                var h = Mix(shingle ^ _seeds[i]);
+                if (h < signature[i]) signature[i] = h;
+            }
+        }
+        return signature;
+    }
+
+    /// <summary>One key per band; two texts sharing any band key are candidates.</summary>
+    public long[] BandKeys(ulong[] signature)
+    {
+        if (signature.Length == 0) return [];
+        var keys = new long[Bands];
+        for (int b = 0; b < Bands; b++)
+        {
+            ulong h = (ulong)b * 0x9E3779B97F4A7C15UL;
+            for (int r = 0; r < Rows; r++) h = Mix(h ^ signature[b * Rows + r]);
+            keys[b] = (long)h;
+        }
+        return keys;
+    }
+
+    /// <summary>Estimated Jaccard similarity of the two texts' shingle sets.</summary>
+    public static double Similarity(ulong[] a, ulong[] b)
+    {
+        if (a.Length == 0 || a.Length != b.Length) return 0;
+        var same = 0;
+        for (int i = 0; i < a.Length; i++) if (a[i] == b[i]) same++;
+        return (double)same / a.Length;
+    }
+
+    /// <summary>Hashes of the text's word 4-grams: lower case, accents folded, punctuation ignored.</summary>
+    public static HashSet<ulong> Shingles(string text)
+    {
+        var words = Words(text);
+        var shingles = new HashSet<ulong>();
+        for (int i = 0; i + ShingleWords <= words.Count; i++)
+        {
+            ulong h = 14695981039346656037UL;
+            for (int j = i; j < i + ShingleWords; j++) h = Mix(h ^ words[j]);
+            shingles.Add(h);
+        }
+        return shingles;
+    }
+
+    private static List<ulong> Words(string text)
+    {
+        var words = new List<ulong>();
+        var folded = text.Normalize(NormalizationForm.FormD);
+        ulong h = 0;
+        var inWord = false;
+        foreach (var c in folded)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c))
+            {
+                if (!inWord) (h, inWord) = (14695981039346656037UL, true);
+                h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+            }
+            else if (inWord)
+            {
+                words.Add(h);
+                inWord = false;
+            }
+        }
+        if (inWord) words.Add(h);
+        return words;
+    }
+
+    /// <summary>A 64-bit finaliser (splitmix64): every input bit affects every output bit.</summary>
+    private static ulong Mix(ulong x)
+    {
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EBUL;
+        x ^= x >> 31;
+        return x;
+    }
+}
