@@ -71,10 +71,19 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             int total;
             int[] pageIds;
             var days = new DayCounter();
+            // A facet with no value picked counts exactly the main result set, so it rides along in
+            // the main pass; only a facet with a selection needs a pass of its own (drill-sideways).
+            var facetCounters = new (Dimension Dimension, OrdinalCounter Counter, IReadOnlyList<string> Selected)[]
+            {
+                (Dimension.Source, new SortedValueCounter(ArticleIndex.Fields.SourceExact), request.Sources),
+                (Dimension.Tag, new SortedSetValueCounter(ArticleIndex.Fields.Tag), request.Tags),
+                (Dimension.Lang, new SortedValueCounter(ArticleIndex.Fields.Language), request.Lang is null ? [] : [request.Lang]),
+            };
+            var alongside = facetCounters.Where(f => !plan.Filters.ContainsKey(f.Dimension)).Select(f => (ICollector)f.Counter);
             if (skip >= SearchRequest.MaxResultWindow)
             {
                 var counter = new TotalHitCountCollector();
-                Collect(searcher, all, MultiCollector.Wrap(counter, days));
+                Collect(searcher, all, MultiCollector.Wrap([counter, days, .. alongside]));
                 (total, pageIds) = (counter.TotalHits, []);
             }
             else
@@ -84,7 +93,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                     ? TopScoreDocCollector.Create(n, docsScoredInOrder: false)
                     : (ICollector)TopFieldCollector.Create(SortFor(request.EffectiveSort), n, fillFields: false,
                         trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-                Collect(searcher, all, MultiCollector.Wrap(top, days));
+                Collect(searcher, all, MultiCollector.Wrap([top, days, .. alongside]));
                 var docs = top is TopScoreDocCollector s ? s.GetTopDocs() : ((TopFieldCollector)top).GetTopDocs();
                 total = docs.TotalHits;
                 pageIds = docs.ScoreDocs.Skip((int)skip).Select(d => ArticleIndex.ReadId(searcher.Doc(d.Doc))).ToArray();
@@ -97,11 +106,10 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                 Collect(searcher, plan.Combine(new MatchAllDocsQuery(), only: Dimension.Date), everything);
                 allDays = everything.Days;
             }
-            var facets = new Facets(
-                Count(searcher, plan, rewritten, Dimension.Source, new SortedValueCounter(ArticleIndex.Fields.SourceExact), request.Sources),
-                Count(searcher, plan, rewritten, Dimension.Tag, new SortedSetValueCounter(ArticleIndex.Fields.Tag), request.Tags),
-                Count(searcher, plan, rewritten, Dimension.Lang, new SortedValueCounter(ArticleIndex.Fields.Language),
-                    request.Lang is null ? [] : [request.Lang]));
+            foreach (var (dimension, counter, _) in facetCounters.Where(f => plan.Filters.ContainsKey(f.Dimension)))
+                Collect(searcher, plan.Combine(rewritten, except: dimension), counter);
+            var values = facetCounters.Select(f => Values(f.Dimension, f.Counter.Counts, f.Selected)).ToArray();
+            var facets = new Facets(values[0], values[1], values[2]);
             var timeline = Timeline.Build(days.Days, allDays, plan.FromDate, plan.ToDate);
             return (total, pageIds, rewritten, facets, timeline);
         });
@@ -219,12 +227,9 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
         }
     }
 
-    /// <summary>Counts one facet under every filter but its own, so picking a value never hides the others.</summary>
-    private static IReadOnlyList<FacetValue> Count(IndexSearcher searcher, SearchPlan plan, Query text, Dimension dimension,
-        OrdinalCounter counter, IReadOnlyList<string> selected)
+    /// <summary>A facet's most frequent values, plus the picked ones whatever their count.</summary>
+    private static IReadOnlyList<FacetValue> Values(Dimension dimension, IReadOnlyDictionary<string, int> counts, IReadOnlyList<string> selected)
     {
-        Collect(searcher, plan.Combine(text, except: dimension), counter);
-        var counts = counter.Counts;
         var top = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Take(FacetSize)
             .Select(kv => kv.Key).ToHashSet();
         var wanted = selected.Select(s => dimension == Dimension.Tag ? QueryParsing.TagKey(s) : s);
