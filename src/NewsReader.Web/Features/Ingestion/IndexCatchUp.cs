@@ -15,6 +15,11 @@ public sealed partial class IndexCatchUp(NewsDbContext db, ArticleIndex index, R
     {
         var articles = await db.Articles.CountAsync(ct);
         if (articles == index.Count && index.HasCurrentSchema) return false;
+        if (articles == 0 && index.Count == 0)
+        {
+            index.MarkCurrentSchema(); // a first start: nothing to rebuild
+            return false;
+        }
         LogRebuilding(index.Count, articles, index.HasCurrentSchema);
         await RebuildAsync(ct);
         return true;
