@@ -8,6 +8,7 @@ using NewsReader.Web.Features.Ingestion;
 using NewsReader.Web.Features.SavedSearches;
 using NewsReader.Web.Features.Search;
 using NewsReader.Web.Features.Shared;
+using NewsReader.Web.Features.Syndication;
 using NewsReader.Web.Features.Tagging;
 using NewsReader.Web.Features.Storage;
 using Serilog;
@@ -45,6 +46,7 @@ builder.AddIngestion();
 builder.AddSavedSearches();
 builder.AddTagging();
 builder.AddAdmin();
+builder.AddSyndication();
 
 var app = builder.Build();
 
@@ -72,5 +74,6 @@ app.MapArticles();
 app.MapSavedSearches();
 app.MapTagging();
 app.MapAdmin();
+app.MapSyndication();
 
 app.Run();

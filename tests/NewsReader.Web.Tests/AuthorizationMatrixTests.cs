@@ -53,6 +53,8 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClass
         ["GET /api/articles/{id:int}/why"] = Access.Reader,
         ["GET /api/articles/export"] = Access.Reader,
         ["GET /api/tags"] = Access.Reader,
+        ["GET /api/articles/{id:int}/cluster"] = Access.Reader,
+        ["GET /articles/{id:int}/compare"] = Access.Reader,
         // Editors: tagging and its log.
         ["GET /tags"] = Access.Editor,
         ["GET /audit"] = Access.Editor,

@@ -32,6 +32,9 @@ public sealed class Article
 
     public List<ArticleCaption> Captions { get; set; } = [];
 
+    /// <summary>The story this article is a copy of: the id of the cluster's first member (its own id when alone).</summary>
+    public int? ClusterId { get; set; }
+
     /// <summary>Editors' tags. Ingestion never touches them, so re-ingesting keeps them.</summary>
     public List<ArticleTag> Tags { get; set; } = [];
 

@@ -18,6 +18,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<TagChange> TagChanges => Set<TagChange>();
     public DbSet<TagChangeArticle> TagChangeArticles => Set<TagChangeArticle>();
     public DbSet<PendingIndexUpdate> PendingIndexUpdates => Set<PendingIndexUpdate>();
+    public DbSet<ArticleSignature> ArticleSignatures => Set<ArticleSignature>();
+    public DbSet<SignatureBand> SignatureBands => Set<SignatureBand>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -37,6 +39,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
             a.HasIndex(x => new { x.DumpId, x.DumpPosition }).IsUnique();
             a.HasIndex(x => x.PublishedAt);
             a.HasIndex(x => x.ContentHash);
+            a.HasIndex(x => x.ClusterId);
             a.HasOne(x => x.Dump).WithMany().HasForeignKey(x => x.DumpId).OnDelete(DeleteBehavior.Cascade);
             a.HasOne(x => x.FoundWith).WithMany().HasForeignKey(x => x.FoundWithId).OnDelete(DeleteBehavior.SetNull);
             a.HasMany(x => x.Captions).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -68,6 +71,17 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
             c.HasIndex(x => x.ArticleId);
         });
         builder.Entity<PendingIndexUpdate>().HasKey(x => x.ArticleId);
+        builder.Entity<ArticleSignature>(x =>
+        {
+            x.HasKey(s => s.ArticleId);
+            x.HasOne<Article>().WithOne().HasForeignKey<ArticleSignature>(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SignatureBand>(x =>
+        {
+            x.HasKey(b => new { b.Key, b.ArticleId });
+            x.HasIndex(b => b.ArticleId);
+            x.HasOne<Article>().WithMany().HasForeignKey(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<SavedSearch>(s =>
         {
             s.HasIndex(x => new { x.UserId, x.Name }).IsUnique();

@@ -222,6 +222,9 @@ namespace NewsReader.Web.Data.Migrations
                     b.Property<string>("Byline")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ClusterId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -261,6 +264,8 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClusterId");
+
                     b.HasIndex("ContentHash");
 
                     b.HasIndex("FoundWithId");
@@ -298,6 +303,20 @@ namespace NewsReader.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ArticleCaptions");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleSignature", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ArticleSignatures");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.ArticleTag", b =>
@@ -428,6 +447,21 @@ namespace NewsReader.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SavedSearches");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.SignatureBand", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("SignatureBands");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.Tag", b =>
@@ -588,6 +622,15 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleSignature", b =>
+                {
+                    b.HasOne("NewsReader.Web.Data.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsReader.Web.Data.ArticleSignature", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.ArticleTag", b =>
                 {
                     b.HasOne("NewsReader.Web.Data.Article", null)
@@ -619,6 +662,15 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasOne("NewsReader.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.SignatureBand", b =>
+                {
+                    b.HasOne("NewsReader.Web.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

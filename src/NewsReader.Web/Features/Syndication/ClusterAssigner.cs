@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Features.Syndication;
+
+/// <summary>
+/// Puts each new or changed article into the cluster of its closest earlier copy: its signature's
+/// band keys find candidates through an index (so the cost does not grow with the archive), the
+/// signatures decide, and an article with no copy starts a cluster of its own.
+/// </summary>
+public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher)
+{
+    public async Task AssignAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
+    {
+        foreach (var id in articleIds.Order())
+        {
+            var body = await db.Articles.Where(a => a.Id == id).Select(a => a.Body).SingleOrDefaultAsync(ct);
+            if (body is null) continue;
+            var signature = hasher.Signature(body);
+            var keys = hasher.BandKeys(signature);
+
+            await db.SignatureBands.Where(b => b.ArticleId == id).ExecuteDeleteAsync(ct);
+            await db.ArticleSignatures.Where(s => s.ArticleId == id).ExecuteDeleteAsync(ct);
+
+            var clusterId = id;
+            if (keys.Length > 0)
+            {
+                var candidates = await db.SignatureBands.Where(b => keys.Contains(b.Key) && b.ArticleId != id)
+                    .Select(b => b.ArticleId).Distinct().ToListAsync(ct);
+                var best = (await db.ArticleSignatures.Where(s => candidates.Contains(s.ArticleId)).ToListAsync(ct))
+                    .Select(s => (s.ArticleId, Similarity: MinHash.Similarity(signature, Decode(s.Signature))))
+                    .Where(c => c.Similarity >= SyndicationDefaults.SameStory)
+                    .OrderByDescending(c => c.Similarity).ThenBy(c => c.ArticleId)
+                    .FirstOrDefault();
+                if (best.ArticleId != 0)
+                    clusterId = await db.Articles.Where(a => a.Id == best.ArticleId).Select(a => a.ClusterId ?? a.Id).SingleAsync(ct);
+                db.ArticleSignatures.Add(new ArticleSignature { ArticleId = id, Signature = Encode(signature) });
+                db.SignatureBands.AddRange(keys.Distinct().Select(k => new SignatureBand { Key = k, ArticleId = id }));
+            }
+            await db.SaveChangesAsync(ct);
+            await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(a => a.SetProperty(x => x.ClusterId, clusterId), ct);
+        }
+    }
+
+    public static byte[] Encode(ulong[] signature)
+    {
+        var bytes = new byte[signature.Length * sizeof(ulong)];
+        Buffer.BlockCopy(signature, 0, bytes, 0, bytes.Length);
+        return bytes;
+    }
+
+    public static ulong[] Decode(byte[] bytes)
+    {
+        var signature = new ulong[bytes.Length / sizeof(ulong)];
+        Buffer.BlockCopy(bytes, 0, signature, 0, bytes.Length);
+        return signature;
+    }
+}

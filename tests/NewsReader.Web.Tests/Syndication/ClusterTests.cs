@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Web.Features.Syndication;
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.Web.Tests.Syndication;
+
+/// <summary>Clusters of copies of one story, their lead, the API and the comparison view, on hand-written variants.</summary>
+public class ClusterTests
+{
+    private static readonly string[] Wire =
+    [
+        "SEOUL, Nov 6 (Reuters) - North Korea fired a ballistic missile towards the sea off its east coast on Wednesday, South Korea's military said, hours before polls opened in the United States presidential election.",
+        "The missile was launched from an area near the capital Pyongyang at about 7:10 a.m. and flew roughly 300 kilometres before splashing down, the Joint Chiefs of Staff said in a statement.",
+        "Japan's defence ministry said the missile appeared to have landed outside its exclusive economic zone and that there were no reports of damage to ships or aircraft.",
+        "The launch came a week after the North tested what it called its most powerful intercontinental ballistic missile, drawing condemnation from Washington, Seoul and Tokyo.",
+        "Analysts said Pyongyang often times weapons tests to coincide with major political events abroad in an effort to draw attention and raise pressure on its rivals.",
+        "South Korea's national security adviser convened an emergency meeting and said the government would strengthen its joint posture with the United States and Japan.",
+    ];
+
+    private const string Other =
+        "MOSCOW, Nov 4 (Reuters) - Russian President Vladimir Putin met North Korea's foreign minister in the Kremlin on Monday as the two countries deepened military cooperation.\n" +
+        "Choe Son Hui told Putin that Pyongyang would stand by Russia until victory, Russian state media reported, while the Kremlin declined to comment on troops.\n" +
+        "South Korea's national security adviser said the government was weighing new responses and would coordinate closely with the United States and Japan.";
+
+    private static async Task<(CorpusApp App, IReadOnlyList<int> Ids)> StartAsync()
+    {
+        var app = new CorpusApp();
+        await app.InitializeAsync();
+        var ids = await app.AddAsync(
+            new("N.Korea fires missile before U.S. vote", string.Join("\n", Wire), "Daily Courier", "2024-11-06"),
+            new("North Korea fires ballistic missile", string.Join("\n", Wire), "Reuters", "2024-11-06T05:00:00"),
+            new("Missile launch hours before US election", string.Join("\n", Wire[..4]), "Metro Times", "2024-11-07"),
+            new("N Korea missile: what we know", string.Join("\n", [.. Wire, "In Busan, residents said they had grown used to the launches but worried about the winter."]), "Busan Daily", "2024-11-06T09:00:00"),
+            new("Putin meets North Korean minister", Other, "Reuters", "2024-11-04"));
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ClusterAssigner>().AssignAsync(ids.ToList(), CancellationToken.None);
+        return (app, ids);
+    }
+
+    [Fact]
+    public async Task Copies_join_one_cluster_and_a_different_story_on_the_same_subject_does_not()
+    {
+        var (app, ids) = await StartAsync();
+        await using var _ = app;
+        var api = await app.ApiClientAsync();
+        var cluster = await api.GetJsonAsync($"/api/articles/{ids[2]}/cluster");
+        var members = cluster["members"]!.AsArray().Select(m => (int)m!["id"]!).Order().ToList();
+        Assert.Equal(ids.Take(4).Order(), members);
+        var other = await api.GetJsonAsync($"/api/articles/{ids[4]}/cluster");
+        Assert.Equal([ids[4]], other["members"]!.AsArray().Select(m => (int)m!["id"]!));
+    }
+
+    [Fact]
+    public async Task The_lead_is_the_outlet_the_copies_credit_not_the_earliest()
+    {
+        var (app, ids) = await StartAsync();
+        await using var _ = app;
+        var cluster = await (await app.ApiClientAsync()).GetJsonAsync($"/api/articles/{ids[0]}/cluster");
+        Assert.Equal(ids[1], (int)cluster["leadId"]!);   // credited "(Reuters)"; the Daily Courier copy is dated earlier in the day
+        var lead = cluster["members"]!.AsArray().Single(m => (int)m!["id"]! == ids[1])!;
+        Assert.Equal(1.0, (double)lead["similarity"]!);
+    }
+
+    [Fact]
+    public void Without_a_credit_the_earliest_dated_member_leads() =>
+        Assert.Empty(ClusterReader.Credits("A plain story with no agency named.\nIt ends here."));
+
+    [Theory]
+    [InlineData("WASHINGTON, Nov 6 (AP) — The vote count went on.", "AP")]
+    [InlineData("The vote count went on.\nSource: Reuters", "Reuters")]
+    [InlineData("The vote count went on. — Agence France-Presse", "Agence France-Presse")]
+    public void Wire_credits_are_read_from_dateline_source_line_and_closing(string body, string agency) =>
+        Assert.Contains(agency, ClusterReader.Credits(body));
+
+    [Fact]
+    public async Task The_reading_page_lists_the_other_outlets_and_the_comparison_marks_changes()
+    {
+        var (app, ids) = await StartAsync();
+        await using var _ = app;
+        var browser = await app.SignedInBrowserAsync();
+        var page = await browser.GetStringAsync($"/articles/{ids[3]}");
+        Assert.Contains("Also published by", page);
+        Assert.Contains("Reuters</a> (lead)", page);
+        var compare = await browser.GetStringAsync($"/articles/{ids[3]}/compare");
+        Assert.Contains("<tr class=\"diff-changed\">", compare);   // the headline
+        Assert.Contains("<tr class=\"diff-added\">", compare);     // the local paragraph
+        Assert.Contains("In Busan, residents", compare);
+    }
+
+    [Fact]
+    public void The_paragraph_diff_tells_same_changed_added_and_dropped_apart()
+    {
+        var lead = new[] { "Alpha beta gamma delta.", "The council met on Tuesday to vote.", "Closing words of the story." };
+        var copy = new[] { "Alpha beta gamma delta.", "The council met on Tuesday evening to vote.", "A local reaction from the town." };
+        var diff = ParagraphDiff.Compare(lead, copy);
+        Assert.Equal([DiffKind.Same, DiffKind.Changed, DiffKind.Dropped, DiffKind.Added], diff.Select(d => d.Kind));
+    }
+}
