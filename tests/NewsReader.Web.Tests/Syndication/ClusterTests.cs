@@ -95,4 +95,35 @@ public class ClusterTests
         var diff = ParagraphDiff.Compare(lead, copy);
         Assert.Equal([DiffKind.Same, DiffKind.Changed, DiffKind.Dropped, DiffKind.Added], diff.Select(d => d.Kind));
     }
+
+    [Fact]
+    public async Task Search_collapses_copies_into_one_row_per_story_but_counts_articles()
+    {
+        var (app, ids) = await StartAsync();
+        await using var _ = app;
+        var api = await app.ApiClientAsync();
+        var page = await api.GetJsonAsync("/api/articles?q=Korea");
+        Assert.Equal(5, (int)page["total"]!);
+        Assert.Equal(2, (int)page["stories"]!);
+        var rows = page.Items().ToList();
+        Assert.Equal(2, rows.Count);
+        var story = rows.Single(r => (int)r["clusterSize"]! == 4);
+        Assert.Equal(ids[0], (int)story["clusterId"]!);
+        var sources = page["facets"]!["source"]!.AsArray().ToDictionary(f => (string)f!["value"]!, f => (int)f!["count"]!);
+        Assert.Equal(2, sources["Reuters"]);   // facets count articles, not stories
+
+        Assert.Equal(5, (await api.GetJsonAsync("/api/articles?q=Korea&collapse=false")).Items().Count());
+        var expanded = await api.GetJsonAsync($"/api/articles?q=Korea&collapse=false&cluster={ids[0]}");
+        Assert.Equal(ids.Take(4).Order(), expanded.Items().Select(i => (int)i["id"]!).Order());
+    }
+
+    [Fact]
+    public async Task The_results_page_says_articles_in_stories_and_links_the_other_outlets()
+    {
+        var (app, ids) = await StartAsync();
+        await using var _ = app;
+        var html = await (await app.SignedInBrowserAsync()).GetStringAsync("/?q=Korea");
+        Assert.Contains("5 articles match in 2 stories", html);
+        Assert.Contains($"collapse=false&amp;cluster={ids[0]}\">and 3 other outlets</a>", html);
+    }
 }

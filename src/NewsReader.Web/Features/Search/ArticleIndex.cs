@@ -28,10 +28,12 @@ public sealed class ArticleIndex : IDisposable
         public const string Language = "lang";
         public const string Published = "published";
         public const string Tag = "tag";
+        /// <summary>The story cluster (the id of its first member); articles in no cluster use their own id.</summary>
+        public const string Cluster = "cluster";
     }
 
     /// <summary>Bump when documents change shape; an index of another version is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -69,10 +71,10 @@ public sealed class ArticleIndex : IDisposable
 
     /// <summary>What the index holds of an article: read from the database with <see cref="Projection"/>.</summary>
     public sealed record Entry(int Id, string Title, string Body, string? Source, string? Byline, string? Language,
-        DateTime? PublishedAt, IReadOnlyList<string> Tags);
+        DateTime? PublishedAt, IReadOnlyList<string> Tags, int? ClusterId);
 
     public static readonly System.Linq.Expressions.Expression<Func<Article, Entry>> Projection = a =>
-        new Entry(a.Id, a.Title, a.Body, a.Source, a.Byline, a.Language, a.PublishedAt, a.Tags.Select(t => t.Tag!.Key).ToList());
+        new Entry(a.Id, a.Title, a.Body, a.Source, a.Byline, a.Language, a.PublishedAt, a.Tags.Select(t => t.Tag!.Key).ToList(), a.ClusterId);
 
     /// <summary>Adds or replaces the documents of these articles. Visible to searches after <see cref="Commit"/>.</summary>
     public void Upsert(IEnumerable<Entry> articles)
@@ -125,6 +127,8 @@ public sealed class ArticleIndex : IDisposable
         var doc = new Document
         {
             new StringField(Fields.Id, IdText(a.Id), Field.Store.YES),
+            new Int32Field(Fields.Cluster, a.ClusterId ?? a.Id, Field.Store.NO),
+            new NumericDocValuesField(Fields.Cluster, a.ClusterId ?? a.Id),
             new TextField(Fields.Title, a.Title, Field.Store.NO),
             new TextField(Fields.Body, a.Body, Field.Store.NO),
         };

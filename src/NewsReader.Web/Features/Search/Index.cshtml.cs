@@ -41,6 +41,10 @@ public sealed class IndexModel(SearchService search) : PageModel
         _ => $"{total:N0} articles, newest first",
     };
 
+    /// <summary>"412 articles in 97 stories" when copies of one story were folded together.</summary>
+    public string StoriesText(SearchResult r) =>
+        r.Stories < r.Total ? $" in {r.Stories:N0} {(r.Stories == 1 ? "story" : "stories")}" : "";
+
     public string Url(Action<SearchQuery> change) => "/" + Query.ToQueryString(change);
 
     public string PageUrl(int page) => Url(q => { q.Page = page.ToString(System.Globalization.CultureInfo.InvariantCulture); q.Why = null; });

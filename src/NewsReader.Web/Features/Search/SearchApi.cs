@@ -6,7 +6,7 @@ namespace NewsReader.Web.Features.Search;
 public static class SearchApi
 {
     public sealed record Item(int Id, string Title, string? Source, string? Byline, DateTime? PublishedAt, DatePrecision DatePrecision,
-        string? Language, IReadOnlyList<string> Tags, string Snippet, string TitleHtml);
+        string? Language, IReadOnlyList<string> Tags, string Snippet, string TitleHtml, int ClusterId, int ClusterSize);
 
     public sealed record FacetJson(string Value, int Count);
 
@@ -14,7 +14,9 @@ public static class SearchApi
 
     public sealed record TimelineJson(DateOnly Start, int Count, int? All);
 
-    public sealed record ResultPage(int Total, int Page, int PageSize, IReadOnlyList<Item> Items, FacetsJson Facets,
+    /// <param name="Total">Matching articles (facet counts count articles too).</param>
+    /// <param name="Stories">Matching stories; with collapse (the default) items are one per story.</param>
+    public sealed record ResultPage(int Total, int Stories, int Page, int PageSize, IReadOnlyList<Item> Items, FacetsJson Facets,
         string Bucket, IReadOnlyList<TimelineJson> Timeline);
 
     public static void MapSearchApi(this WebApplication app)
@@ -25,9 +27,9 @@ public static class SearchApi
             try
             {
                 var r = await search.SearchAsync(query.ToRequest(), ct);
-                return Results.Ok(new ResultPage(r.Total, r.Page, r.PageSize,
+                return Results.Ok(new ResultPage(r.Total, r.Stories, r.Page, r.PageSize,
                     r.Items.Select(h => new Item(h.Id, h.Title, h.Source, h.Byline, h.PublishedAt, h.DatePrecision, h.Language, h.Tags,
-                        h.Snippet.ToHtml(), h.TitleMarked.ToHtml())).ToList(),
+                        h.Snippet.ToHtml(), h.TitleMarked.ToHtml(), h.ClusterId, h.ClusterSize)).ToList(),
                     new FacetsJson(Facet(r.Facets.Source), Facet(r.Facets.Tag), Facet(r.Facets.Lang)),
                     r.Timeline.Bucket.ToString().ToLowerInvariant(),
                     r.Timeline.Points.Select(p => new TimelineJson(p.Start, p.Count, p.AllCount)).ToList()));

@@ -21,6 +21,9 @@ public sealed class SearchQuery
     public string? Page { get; set; }
     public string? PageSize { get; set; }
     public string? Share { get; set; }
+    /// <summary>"false" shows every article rather than one row per story.</summary>
+    public string? Collapse { get; set; }
+    public string? Cluster { get; set; }
     /// <summary>Export only: csv or json.</summary>
     public string? Format { get; set; }
     /// <summary>Page only: the result whose matching terms to show.</summary>
@@ -46,6 +49,8 @@ public sealed class SearchQuery
             Page = One("page"),
             PageSize = One("pageSize"),
             Share = One("share"),
+            Collapse = One("collapse"),
+            Cluster = One("cluster"),
             Format = One("format"),
             Why = int.TryParse(One("why"), NumberStyles.None, CultureInfo.InvariantCulture, out var why) ? why : null,
         };
@@ -67,6 +72,8 @@ public sealed class SearchQuery
         Page = ParseInt(Page, "page", 1),
         PageSize = ParseInt(PageSize, "pageSize", SearchRequest.DefaultPageSize),
         Share = Share is "true" or "1" or "on",
+        Collapse = Collapse is not ("false" or "0" or "off"),
+        Cluster = string.IsNullOrWhiteSpace(Cluster) ? null : ParseInt(Cluster, "cluster", 0),
     };
 
     /// <summary>The search as a URL query string (leading '?'), with some parameters changed.</summary>
@@ -90,6 +97,8 @@ public sealed class SearchQuery
         Add("page", copy.Page is "1" ? null : copy.Page);
         Add("pageSize", copy.PageSize);
         Add("share", copy.Share);
+        Add("collapse", copy.Collapse);
+        Add("cluster", copy.Cluster);
         Add("format", copy.Format);
         Add("why", copy.Why?.ToString(CultureInfo.InvariantCulture));
         return qb.ToQueryString().ToUriComponent();

@@ -33,6 +33,10 @@ public sealed record SearchRequest
     public int PageSize { get; init; } = DefaultPageSize;
     /// <summary>Also count all articles per timeline bucket, to chart coverage as a share.</summary>
     public bool Share { get; init; }
+    /// <summary>One row per story (cluster of copies) rather than per article.</summary>
+    public bool Collapse { get; init; } = true;
+    /// <summary>Only the articles of this story.</summary>
+    public int? Cluster { get; init; }
 
     public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
 

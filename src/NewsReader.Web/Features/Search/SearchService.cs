@@ -16,7 +16,9 @@ public sealed record SearchHit(
     DatePrecision DatePrecision,
     string? Language,
     IReadOnlyList<string> Tags,
-    Snippet Snippet);
+    Snippet Snippet,
+    int ClusterId,
+    int ClusterSize);
 
 public sealed record FacetValue(string Value, int Count, bool Selected);
 
@@ -25,9 +27,13 @@ public sealed record Facets(IReadOnlyList<FacetValue> Source, IReadOnlyList<Face
     public static readonly Facets Empty = new([], [], []);
 }
 
-public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Items, Facets Facets, Timeline Timeline)
+/// <param name="Total">Matching articles.</param>
+/// <param name="Stories">Matching stories (clusters of copies); rows are stories when the search collapses.</param>
+public sealed record SearchResult(int Total, int Stories, bool Collapsed, int Page, int PageSize, IReadOnlyList<SearchHit> Items, Facets Facets,
+    Timeline Timeline)
 {
-    public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+    public int Rows => Collapsed ? Stories : Total;
+    public int PageCount => Rows == 0 ? 0 : (Rows + PageSize - 1) / PageSize;
 }
 
 /// <summary>
@@ -63,7 +69,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
         var skip = (long)(page - 1) * pageSize;
         var plan = Plan(request);
 
-        var (total, ids, rewritten, facets, timeline) = index.Use(searcher =>
+        var (total, ids, rewritten, facets, timeline, stories) = index.Use(searcher =>
         {
             var rewritten = Rewrite(searcher, plan.Text);
             var all = plan.Combine(rewritten);
@@ -80,11 +86,15 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                 (Dimension.Lang, new SortedValueCounter(ArticleIndex.Fields.Language), request.Lang is null ? [] : [request.Lang]),
             };
             var alongside = facetCounters.Where(f => !plan.Filters.ContainsKey(f.Dimension)).Select(f => (ICollector)f.Counter);
-            if (skip >= SearchRequest.MaxResultWindow)
+            var stories = new ClusterCollapser(request.EffectiveSort);
+            var counter = new TotalHitCountCollector();
+            if (request.Collapse || skip >= SearchRequest.MaxResultWindow)
             {
-                var counter = new TotalHitCountCollector();
-                Collect(searcher, all, MultiCollector.Wrap([counter, days, .. alongside]));
-                (total, pageIds) = (counter.TotalHits, []);
+                Collect(searcher, all, MultiCollector.Wrap([counter, stories, days, .. alongside]));
+                total = counter.TotalHits;
+                pageIds = request.Collapse && skip < SearchRequest.MaxResultWindow
+                    ? stories.Ordered().Skip((int)skip).Take(pageSize).Select(st => ArticleIndex.ReadId(searcher.Doc(st.Doc))).ToArray()
+                    : [];
             }
             else
             {
@@ -93,7 +103,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                     ? TopScoreDocCollector.Create(n, docsScoredInOrder: false)
                     : (ICollector)TopFieldCollector.Create(SortFor(request.EffectiveSort), n, fillFields: false,
                         trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-                Collect(searcher, all, MultiCollector.Wrap([top, days, .. alongside]));
+                Collect(searcher, all, MultiCollector.Wrap([top, stories, days, .. alongside]));
                 var docs = top is TopScoreDocCollector s ? s.GetTopDocs() : ((TopFieldCollector)top).GetTopDocs();
                 total = docs.TotalHits;
                 pageIds = docs.ScoreDocs.Skip((int)skip).Select(d => ArticleIndex.ReadId(searcher.Doc(d.Doc))).ToArray();
@@ -106,16 +116,16 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                 Collect(searcher, plan.Combine(new MatchAllDocsQuery(), only: Dimension.Date), everything);
                 allDays = everything.Days;
             }
-            foreach (var (dimension, counter, _) in facetCounters.Where(f => plan.Filters.ContainsKey(f.Dimension)))
-                Collect(searcher, plan.Combine(rewritten, except: dimension), counter);
+            foreach (var (dimension, facetCounter, _) in facetCounters.Where(f => plan.Filters.ContainsKey(f.Dimension)))
+                Collect(searcher, plan.Combine(rewritten, except: dimension), facetCounter);
             var values = facetCounters.Select(f => Values(f.Dimension, f.Counter.Counts, f.Selected)).ToArray();
             var facets = new Facets(values[0], values[1], values[2]);
             var timeline = Timeline.Build(days.Days, allDays, plan.FromDate, plan.ToDate);
-            return (total, pageIds, rewritten, facets, timeline);
+            return (total, pageIds, rewritten, facets, timeline, stories);
         });
 
-        var items = await LoadAsync(ids, rewritten, ct);
-        return new SearchResult(total, page, pageSize, items, facets, timeline);
+        var items = await LoadAsync(ids, rewritten, stories.MatchesIn, ct);
+        return new SearchResult(total, stories.Stories, request.Collapse, page, pageSize, items, facets, timeline);
     }
 
     /// <summary>Every matching article id in result order, for export; no page limit.</summary>
@@ -162,7 +172,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
     private static string UserFieldName(string field) =>
         QueryParsing.UserFields.FirstOrDefault(kv => kv.Value == field).Key ?? field;
 
-    private enum Dimension { None, Source, Tag, Lang, Date }
+    private enum Dimension { None, Source, Tag, Lang, Date, Cluster }
 
     /// <summary>The query text parsed once, plus one filter clause per dimension.</summary>
     private sealed record SearchPlan(Query Text, IReadOnlyDictionary<Dimension, Query> Filters, DateOnly? FromDate, DateOnly? ToDate)
@@ -199,6 +209,8 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             (fromKey, toKey) = (ArticleIndex.DateKey(now - span), null);
             (from, to) = (DateOnly.FromDateTime(now - span), DateOnly.FromDateTime(now));
         }
+        if (request.Cluster is { } cluster)
+            filters[Dimension.Cluster] = NumericRangeQuery.NewInt32Range(ArticleIndex.Fields.Cluster, cluster, cluster, true, true);
         if (from is { } a && to is { } b && b < a)
             throw new BadQueryException($"The date range ends ({b:yyyy-MM-dd}) before it starts ({a:yyyy-MM-dd}).");
         if (fromKey is not null || toKey is not null)
@@ -247,13 +259,13 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
         return new Sort(byDate);
     }
 
-    private async Task<List<SearchHit>> LoadAsync(int[] ids, Query rewritten, CancellationToken ct)
+    private async Task<List<SearchHit>> LoadAsync(int[] ids, Query rewritten, Func<long, int> matchesInCluster, CancellationToken ct)
     {
         var rows = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .Select(a => new
             {
-                a.Id, a.Title, a.Source, a.Byline, a.PublishedAt, a.DatePrecision, a.Language, a.Body,
+                a.Id, a.Title, a.Source, a.Byline, a.PublishedAt, a.DatePrecision, a.Language, a.Body, ClusterId = a.ClusterId ?? a.Id,
                 Tags = a.Tags.Select(t => t.Tag!.Name).OrderBy(n => n).ToList(),
             })
             .ToDictionaryAsync(a => a.Id, ct);
@@ -265,7 +277,8 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             var a = rows[id];
             return new SearchHit(a.Id, a.Title, snippets.Mark(ArticleIndex.Fields.Title, a.Title, titleTerms), a.Source, a.Byline,
                 a.PublishedAt, a.DatePrecision, a.Language, a.Tags,
-                snippets.Build(ArticleIndex.Fields.Body, a.Body.Replace('\n', ' '), bodyTerms));
+                snippets.Build(ArticleIndex.Fields.Body, a.Body.Replace('\n', ' '), bodyTerms),
+                a.ClusterId, Math.Max(1, matchesInCluster(a.ClusterId)));
         }).ToList();
     }
 }

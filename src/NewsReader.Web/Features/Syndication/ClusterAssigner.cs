@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Web.Data;
+using NewsReader.Web.Features.Search;
 
 namespace NewsReader.Web.Features.Syndication;
 
@@ -8,9 +9,19 @@ namespace NewsReader.Web.Features.Syndication;
 /// band keys find candidates through an index (so the cost does not grow with the archive), the
 /// signatures decide, and an article with no copy starts a cluster of its own.
 /// </summary>
-public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher)
+public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbox outbox)
 {
+    /// <summary>Assigns the articles (in id order, so earlier copies anchor clusters) and brings their index documents up to date.</summary>
     public async Task AssignAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
+    {
+        await AssignWithoutIndexingAsync(articleIds, ct);
+        await outbox.EnqueueAsync(articleIds, ct);
+        await db.SaveChangesAsync(ct);
+        await outbox.FlushAsync(ct);
+    }
+
+    /// <summary>For callers that index the articles themselves right after (ingestion).</summary>
+    public async Task AssignWithoutIndexingAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
     {
         foreach (var id in articleIds.Order())
         {
