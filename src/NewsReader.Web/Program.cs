@@ -75,5 +75,6 @@ app.MapSavedSearches();
 app.MapTagging();
 app.MapAdmin();
 app.MapSyndication();
+app.MapIngestion();
 
 app.Run();

@@ -71,6 +71,12 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClass
         ["POST /api/audit/{id:int}/undo"] = Access.Editor,
         // Admins: people.
         ["GET /admin/users"] = Access.Admin,
+        ["GET /admin/ingest"] = Access.Admin,
+        ["POST /api/ingest/runs"] = Access.Admin,
+        ["POST /api/ingest/rebuild"] = Access.Admin,
+        ["GET /api/ingest/runs"] = Access.Admin,
+        ["GET /api/ingest/runs/{id:int}"] = Access.Admin,
+        ["POST /api/ingest/runs/{id:int}/cancel"] = Access.Admin,
         ["GET /api/users"] = Access.Admin,
         ["POST /api/users"] = Access.Admin,
         ["PUT /api/users/{id}/role"] = Access.Admin,
@@ -89,6 +95,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClass
         ["POST /tags?handler=Rename"] = Access.Editor,
         ["POST /audit?handler=Undo"] = Access.Editor,
         ["POST /admin/users?handler=Create"] = Access.Admin,
+        ["POST /admin/ingest?handler=Start"] = Access.Admin,
     };
 
     private IEnumerable<string> Endpoints() =>

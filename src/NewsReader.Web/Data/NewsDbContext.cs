@@ -19,6 +19,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<TagChangeArticle> TagChangeArticles => Set<TagChangeArticle>();
     public DbSet<PendingIndexUpdate> PendingIndexUpdates => Set<PendingIndexUpdate>();
     public DbSet<ArticleSignature> ArticleSignatures => Set<ArticleSignature>();
+    public DbSet<IngestRun> IngestRuns => Set<IngestRun>();
+    public DbSet<IngestFailure> IngestFailures => Set<IngestFailure>();
     public DbSet<SignatureBand> SignatureBands => Set<SignatureBand>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
@@ -71,6 +73,13 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
             c.HasIndex(x => x.ArticleId);
         });
         builder.Entity<PendingIndexUpdate>().HasKey(x => x.ArticleId);
+        builder.Entity<IngestRun>(r =>
+        {
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            r.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            r.HasIndex(x => x.StartedAt);
+            r.HasMany(x => x.Failures).WithOne().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<ArticleSignature>(x =>
         {
             x.HasKey(s => s.ArticleId);

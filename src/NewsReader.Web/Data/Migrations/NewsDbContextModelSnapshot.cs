@@ -405,6 +405,87 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("FeedTokens");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.IngestFailure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("IngestFailures");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.IngestRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticlesNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticlesUnchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticlesUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("IngestRuns");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.PendingIndexUpdate", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -657,6 +738,15 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.IngestFailure", b =>
+                {
+                    b.HasOne("NewsReader.Web.Data.IngestRun", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.SavedSearch", b =>
                 {
                     b.HasOne("NewsReader.Web.Data.AppUser", null)
@@ -689,6 +779,11 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Captions");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.IngestRun", b =>
+                {
+                    b.Navigation("Failures");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.Tag", b =>

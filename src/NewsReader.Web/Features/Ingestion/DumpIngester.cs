@@ -8,7 +8,8 @@ using NewsReader.Web.Features.Search;
 
 namespace NewsReader.Web.Features.Ingestion;
 
-public sealed record IngestionSummary(int FilesTotal, int FilesFailed, int ArticlesNew, int ArticlesUpdated, int ArticlesUnchanged, int FilesSkipped);
+public sealed record IngestionSummary(int FilesTotal, int FilesFailed, int ArticlesNew, int ArticlesUpdated, int ArticlesUnchanged, int FilesSkipped,
+    IReadOnlyList<(string File, string Reason)> Failures);
 
 /// <summary>
 /// Turns the dumps in a directory into articles: the database first, then the index, one dump at a
@@ -23,37 +24,51 @@ public sealed partial class DumpIngester(
     TimeProvider time,
     ILogger<DumpIngester> logger)
 {
-    private static readonly string[] DumpExtensions = [".txt", ".html", ".htm"];
+    /// <summary>How many dumps between index commits: searches see a long run's progress without a commit per file.</summary>
+    private const int CommitEvery = 100;
 
-    public async Task<IngestionSummary> IngestDirectoryAsync(CancellationToken ct)
+    public Task<IngestionSummary> IngestDirectoryAsync(CancellationToken ct) => IngestAsync(null, null, null, ct);
+
+    /// <summary>
+    /// Ingests the dumps directory or one folder of it. <paramref name="planned"/> hears the number of
+    /// files before the first is read; <paramref name="done"/> hears each file's outcome.
+    /// </summary>
+    /// <exception cref="DumpPathException">The folder is not inside the dumps directory.</exception>
+    public async Task<IngestionSummary> IngestAsync(string? folder, Action<int>? planned, Action<string, DumpOutcome>? done, CancellationToken ct)
     {
-        var root = options.Value.DumpsDirectory;
+        var root = Path.GetFullPath(options.Value.DumpsDirectory);
         if (!Directory.Exists(root))
         {
             LogMissingDirectory(root);
-            return new IngestionSummary(0, 0, 0, 0, 0, 0);
+            planned?.Invoke(0);
+            return new IngestionSummary(0, 0, 0, 0, 0, 0, []);
         }
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => DumpExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var (files, refused) = DumpFolder.List(root, DumpFolder.Resolve(root, folder));
+        planned?.Invoke(files.Count + refused.Count);
 
-        int failed = 0, skipped = 0, added = 0, updated = 0, unchanged = 0;
+        var failures = new List<(string, string)>();
+        foreach (var (file, reason) in refused)
+        {
+            failures.Add((file, reason));
+            done?.Invoke(file, new DumpOutcome(DumpOutcomeKind.Failed, Error: reason));
+        }
+        int skipped = 0, added = 0, updated = 0, unchanged = 0, sinceCommit = 0;
         foreach (var file in files)
         {
             ct.ThrowIfCancellationRequested();
             var outcome = await IngestFileAsync(root, file, ct);
-            switch (outcome.Kind)
+            if (outcome.Kind == DumpOutcomeKind.Failed) failures.Add((DumpFolder.Relative(root, file), outcome.Error!));
+            if (outcome.Kind == DumpOutcomeKind.Skipped) skipped++;
+            (added, updated, unchanged) = (added + outcome.New, updated + outcome.Updated, unchanged + outcome.Unchanged);
+            if (++sinceCommit >= CommitEvery)
             {
-                case DumpOutcomeKind.Failed: failed++; break;
-                case DumpOutcomeKind.Skipped: skipped++; break;
+                index.Commit();
+                sinceCommit = 0;
             }
-            added += outcome.New;
-            updated += outcome.Updated;
-            unchanged += outcome.Unchanged;
+            done?.Invoke(DumpFolder.Relative(root, file), outcome);
         }
         index.Commit();
-        return new IngestionSummary(files.Count, failed, added, updated, unchanged, skipped);
+        return new IngestionSummary(files.Count + refused.Count, failures.Count, added, updated, unchanged, skipped, failures);
     }
 
     public enum DumpOutcomeKind { Ingested, Skipped, Failed }
@@ -73,15 +88,15 @@ public sealed partial class DumpIngester(
         string hash;
         try
         {
-            if (info.Length > options.Value.MaxDumpBytes)
-                return await FailAsync(dump, relative, info, $"The file is {info.Length:N0} bytes; the limit is {options.Value.MaxDumpBytes:N0}.", ct);
-            bytes = await File.ReadAllBytesAsync(file, ct);
+            bytes = await DumpReader.ReadAsync(file, options.Value.MaxDumpBytes, ct);
             hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            return await FailAsync(dump, relative, info, $"The file could not be read: {e.Message}", ct);
+            return await FailAsync(dump, relative, info, e is InvalidDataException ? e.Message : $"The file could not be read: {e.Message}", ct);
         }
+        if (DumpReader.WhyNotText(bytes) is { } notText)
+            return await FailAsync(dump, relative, info, notText, ct, hash);
 
         if (dump is { Status: DumpStatus.Ingested } && dump.ContentHash == hash)
             return new DumpOutcome(DumpOutcomeKind.Skipped, Unchanged: await db.Articles.CountAsync(a => a.DumpId == dump.Id, ct));
@@ -90,7 +105,7 @@ public sealed partial class DumpIngester(
         var capturedAt = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
         try
         {
-            result = DumpExtractor.Extract(bytes, info.Name, capturedAt);
+            result = DumpExtractor.Extract(bytes, DumpReader.InnerName(info.Name), capturedAt);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -12,8 +12,15 @@ public static class IngestionSetup
             .ValidateOnStart();
         builder.Services.AddScoped<DumpIngester>();
         builder.Services.AddScoped<IndexCatchUp>();
+        builder.Services.AddSingleton<IngestionRuns>();
         builder.Services.AddSingleton<StartupIngestion>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupIngestion>());
         return builder;
+    }
+
+    public static WebApplication MapIngestion(this WebApplication app)
+    {
+        app.MapIngestionApi();
+        return app;
     }
 }

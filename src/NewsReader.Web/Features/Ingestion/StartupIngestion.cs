@@ -3,33 +3,36 @@ using Microsoft.Extensions.Options;
 namespace NewsReader.Web.Features.Ingestion;
 
 /// <summary>
-/// At start-up, in the background: bring the index up to date with the database, then ingest the
-/// dumps directory (unchanged dumps are skipped, so only a first start does real work).
+/// At start-up, in the background: mark runs a crash cut short as interrupted, bring the index up to
+/// date with the database, then ingest the dumps directory as a run of its own (unchanged dumps are
+/// skipped, so only a first start — or one after new dumps arrived — does real work).
 /// </summary>
 public sealed partial class StartupIngestion(
     IServiceScopeFactory scopes,
+    IngestionRuns runs,
     IOptions<IngestionOptions> options,
     ILogger<StartupIngestion> logger) : BackgroundService
 {
-    private readonly TaskCompletionSource<IngestionSummary?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RunView?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when the start-up pass has finished (null when ingestion was not asked for).</summary>
-    public Task<IngestionSummary?> Completion => _done.Task;
+    /// <summary>Completes when the start-up work has finished (with the start-up run, when ingestion was asked for).</summary>
+    public Task<RunView?> Completion => _done.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IndexCatchUp>().EnsureAsync(stoppingToken);
-            IngestionSummary? summary = null;
+            await runs.MarkInterruptedAsync(stoppingToken);
+            await using (var scope = scopes.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<IndexCatchUp>().EnsureAsync(stoppingToken);
+            RunView? run = null;
             if (options.Value.IngestOnStartup)
             {
-                summary = await scope.ServiceProvider.GetRequiredService<DumpIngester>().IngestDirectoryAsync(stoppingToken);
-                LogSummary(options.Value.DumpsDirectory, summary.FilesTotal, summary.FilesSkipped, summary.FilesFailed,
-                    summary.ArticlesNew, summary.ArticlesUpdated);
+                var (started, _) = await runs.StartAsync(Data.IngestRunKind.Ingest, null, "startup");
+                await runs.CurrentTask.WaitAsync(stoppingToken);
+                run = await runs.FindAsync(started.Id, stoppingToken);
             }
-            _done.TrySetResult(summary);
+            _done.TrySetResult(run);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -41,10 +44,6 @@ public sealed partial class StartupIngestion(
             _done.TrySetException(e);
         }
     }
-
-    [LoggerMessage(LogLevel.Information,
-        "Start-up ingestion of {Directory}: {Files} files, {Skipped} unchanged, {Failed} failed, {New} new and {Updated} updated articles")]
-    private partial void LogSummary(string directory, int files, int skipped, int failed, int @new, int updated);
 
     [LoggerMessage(LogLevel.Error, "Start-up ingestion failed")]
     private partial void LogFailed(Exception e);

@@ -89,13 +89,46 @@ public sealed class ArticleIndex : IDisposable
             _writer.DeleteDocuments(new Term(Fields.Id, IdText(id)));
     }
 
-    public void DeleteAll() => _writer.DeleteAll();
+    private bool _rebuilding;
 
-    /// <summary>Makes pending writes durable and visible. Call once per batch, not per article.</summary>
-    public void Commit()
+    /// <summary>
+    /// Makes pending writes durable and visible. Call once per batch, not per article. While a
+    /// rebuild runs nothing is committed (searches keep the old index until the rebuild's own
+    /// commit) and this returns false, so callers keep their work queued.
+    /// </summary>
+    public bool Commit()
     {
         lock (_commitLock)
         {
+            if (_rebuilding) return false;
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+            return true;
+        }
+    }
+
+    /// <summary>Starts replacing every document: until <see cref="CommitRebuild"/>, searches see the old index.</summary>
+    public void BeginRebuild()
+    {
+        lock (_commitLock)
+        {
+            _rebuilding = true;
+            _writer.DeleteAll();
+        }
+    }
+
+    /// <summary>After a failed rebuild: commits go through again (the next one publishes what was rebuilt so far;
+    /// start-up catch-up finds the count short and rebuilds).</summary>
+    public void AbandonRebuild()
+    {
+        lock (_commitLock) _rebuilding = false;
+    }
+
+    public void CommitRebuild()
+    {
+        lock (_commitLock)
+        {
+            _rebuilding = false;
             _writer.Commit();
             _searchers.MaybeRefreshBlocking();
         }

@@ -37,7 +37,8 @@ public sealed partial class IndexOutbox(NewsDbContext db, Reindexer reindexer, A
                 var pending = await db.PendingIndexUpdates.AsNoTracking().OrderBy(p => p.ArticleId).Take(BatchSize).ToListAsync(ct);
                 if (pending.Count == 0) return true;
                 await reindexer.UpsertAsync(pending.Select(p => p.ArticleId).ToList(), ct);
-                index.Commit();
+                // During a rebuild nothing commits: the rows stay queued and the worker retries after it.
+                if (!index.Commit()) return false;
                 // Only what was read is cleared: a change queued meanwhile (newer Since) stays for the next flush.
                 foreach (var p in pending)
                     await db.PendingIndexUpdates.Where(x => x.ArticleId == p.ArticleId && x.Since <= p.Since).ExecuteDeleteAsync(ct);

@@ -22,20 +22,38 @@ public sealed class Reindexer(NewsDbContext db, ArticleIndex index)
         }
     }
 
-    /// <summary>Replaces the whole index with what the database holds, in id order.</summary>
-    public async Task RebuildAsync(CancellationToken ct)
+    /// <summary>
+    /// Replaces the whole index with what the database holds, in id order. Searches keep using the
+    /// last committed index until the single commit at the end.
+    /// </summary>
+    public async Task RebuildAsync(CancellationToken ct, Action<int, int>? progress = null)
     {
-        index.DeleteAll();
-        var lastId = 0;
-        while (true)
+        var total = await db.Articles.CountAsync(ct);
+        var done = 0;
+        progress?.Invoke(0, total);
+        // Not cancellable once started: uncommitted deletes cannot be taken back without closing the writer.
+        ct = CancellationToken.None;
+        index.BeginRebuild();
+        var completed = false;
+        try
         {
-            var batch = await db.Articles.AsNoTracking().Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(ChunkSize)
-                .Select(ArticleIndex.Projection).ToListAsync(ct);
-            if (batch.Count == 0) break;
-            index.Upsert(batch);
-            lastId = batch[^1].Id;
+            var lastId = 0;
+            while (true)
+            {
+                var batch = await db.Articles.AsNoTracking().Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(ChunkSize)
+                    .Select(ArticleIndex.Projection).ToListAsync(ct);
+                if (batch.Count == 0) break;
+                index.Upsert(batch);
+                lastId = batch[^1].Id;
+                progress?.Invoke(done += batch.Count, total);
+            }
+            index.CommitRebuild();
+            completed = true;
         }
-        index.Commit();
+        finally
+        {
+            if (!completed) index.AbandonRebuild();
+        }
         index.MarkCurrentSchema();
     }
 }
