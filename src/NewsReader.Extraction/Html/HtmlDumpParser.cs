@@ -18,6 +18,7 @@ public static class HtmlDumpParser
 
     public static IReadOnlyList<ExtractedArticle> Parse(string html, DateTimeOffset capturedAt)
     {
+        NestingGuard.Check(html);
         var parser = new HtmlParser(Options);
         IDocument doc = parser.ParseDocument(html);
         var meta = MetadataReader.Read(doc);

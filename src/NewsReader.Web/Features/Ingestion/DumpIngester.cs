@@ -53,21 +53,28 @@ public sealed partial class DumpIngester(
             done?.Invoke(file, new DumpOutcome(DumpOutcomeKind.Failed, Error: reason));
         }
         int skipped = 0, added = 0, updated = 0, unchanged = 0, sinceCommit = 0;
-        foreach (var file in files)
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var outcome = await IngestFileAsync(root, file, ct);
-            if (outcome.Kind == DumpOutcomeKind.Failed) failures.Add((DumpFolder.Relative(root, file), outcome.Error!));
-            if (outcome.Kind == DumpOutcomeKind.Skipped) skipped++;
-            (added, updated, unchanged) = (added + outcome.New, updated + outcome.Updated, unchanged + outcome.Unchanged);
-            if (++sinceCommit >= CommitEvery)
+            foreach (var file in files)
             {
-                index.Commit();
-                sinceCommit = 0;
+                ct.ThrowIfCancellationRequested();
+                var outcome = await IngestFileAsync(root, file, ct);
+                if (outcome.Kind == DumpOutcomeKind.Failed) failures.Add((DumpFolder.Relative(root, file), outcome.Error!));
+                if (outcome.Kind == DumpOutcomeKind.Skipped) skipped++;
+                (added, updated, unchanged) = (added + outcome.New, updated + outcome.Updated, unchanged + outcome.Unchanged);
+                if (++sinceCommit >= CommitEvery)
+                {
+                    index.Commit();
+                    sinceCommit = 0;
+                }
+                done?.Invoke(DumpFolder.Relative(root, file), outcome);
             }
-            done?.Invoke(DumpFolder.Relative(root, file), outcome);
         }
-        index.Commit();
+        finally
+        {
+            // Also when cancelled: dumps already stored are skipped next time, so their index writes must land now.
+            index.Commit();
+        }
         return new IngestionSummary(files.Count + refused.Count, failures.Count, added, updated, unchanged, skipped, failures);
     }
 
