@@ -159,10 +159,10 @@ public class IngestionRunTests
             Assert.Contains(reason, failures[file], StringComparison.OrdinalIgnoreCase);
         }
         Assert.Equal(bad.Count, failures.Count);
-        var titles = (await api.GetJsonAsync("/api/articles?pageSize=100")).Items().Select(i => (string)i["title"]!).ToList();
+        var titles = (await api.GetJsonAsync("/api/articles?pageSize=100&collapse=false")).Items().Select(i => (string)i["title"]!).ToList();
         foreach (var n in new[] { 1, 2, 3, 4, 5 })
             Assert.Contains($"Council approves budget number {n}", titles);
-        Assert.Contains("café", (string?)(await api.GetJsonAsync("/api/articles?q=number%204")).Items().Single()["snippet"] ?? "");
+        Assert.Contains("café", (string?)(await api.GetJsonAsync("/api/articles?collapse=false&q=number%204")).Items().Single()["snippet"] ?? "");
         Assert.Contains(titles, t => t.Contains("Harbour reopens"));
     }
 

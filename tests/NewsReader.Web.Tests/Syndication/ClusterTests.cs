@@ -126,4 +126,19 @@ public class ClusterTests
         Assert.Contains("5 articles match in 2 stories", html);
         Assert.Contains($"collapse=false&amp;cluster={ids[0]}\">and 3 other outlets</a>", html);
     }
+
+    [Fact]
+    public async Task Ingested_copies_from_several_dumps_are_clustered_on_the_way_in()
+    {
+        await using var app = new CorpusApp();
+        string Dump(string title, IEnumerable<string> paragraphs) => $"{title}\n\n{title}\n\n" + string.Join("\n\n", paragraphs);
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "a.txt"), Dump("North Korea fires ballistic missile", Wire));
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "b.txt"), Dump("Missile launch hours before US election", Wire[..5]));
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "c.txt"), Dump("Putin meets North Korean minister", Other.Split('\n')));
+        app.Set("Ingestion:IngestOnStartup", "true");
+        await app.InitializeAsync();
+        var page = await (await app.ApiClientAsync()).GetJsonAsync("/api/articles?q=Korea");
+        Assert.Equal(3, (int)page["total"]!);
+        Assert.Equal(2, (int)page["stories"]!);
+    }
 }

@@ -20,6 +20,8 @@ public sealed partial class DumpIngester(
     NewsDbContext db,
     ArticleIndex index,
     Reindexer reindexer,
+    IndexOutbox outbox,
+    NewsReader.Web.Features.Syndication.ClusterAssigner clusters,
     IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<DumpIngester> logger)
@@ -28,6 +30,16 @@ public sealed partial class DumpIngester(
     private const int CommitEvery = 100;
 
     public Task<IngestionSummary> IngestDirectoryAsync(CancellationToken ct) => IngestAsync(null, null, null, ct);
+
+    /// <summary>Articles written to the index writer since its last commit; their outbox rows go once it commits.</summary>
+    private readonly List<int> _indexedSinceCommit = [];
+
+    private async Task CommitAsync()
+    {
+        if (!index.Commit()) return; // a rebuild holds commits; the outbox rows stay and are replayed
+        await outbox.ClearAsync(_indexedSinceCommit);
+        _indexedSinceCommit.Clear();
+    }
 
     /// <summary>
     /// Ingests the dumps directory or one folder of it. <paramref name="planned"/> hears the number of
@@ -58,13 +70,24 @@ public sealed partial class DumpIngester(
             foreach (var file in files)
             {
                 ct.ThrowIfCancellationRequested();
-                var outcome = await IngestFileAsync(root, file, ct);
+                DumpOutcome outcome;
+                try
+                {
+                    outcome = await IngestFileAsync(root, file, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Whatever went wrong with this dump, the others still get their turn.
+                    db.ChangeTracker.Clear();
+                    LogFailed(DumpFolder.Relative(root, file), e.Message);
+                    outcome = new DumpOutcome(DumpOutcomeKind.Failed, Error: $"Ingesting it failed: {e.Message}");
+                }
                 if (outcome.Kind == DumpOutcomeKind.Failed) failures.Add((DumpFolder.Relative(root, file), outcome.Error!));
                 if (outcome.Kind == DumpOutcomeKind.Skipped) skipped++;
                 (added, updated, unchanged) = (added + outcome.New, updated + outcome.Updated, unchanged + outcome.Unchanged);
                 if (++sinceCommit >= CommitEvery)
                 {
-                    index.Commit();
+                    await CommitAsync();
                     sinceCommit = 0;
                 }
                 done?.Invoke(DumpFolder.Relative(root, file), outcome);
@@ -73,7 +96,7 @@ public sealed partial class DumpIngester(
         finally
         {
             // Also when cancelled: dumps already stored are skipped next time, so their index writes must land now.
-            index.Commit();
+            await CommitAsync();
         }
         return new IngestionSummary(files.Count + refused.Count, failures.Count, added, updated, unchanged, skipped, failures);
     }
@@ -162,11 +185,15 @@ public sealed partial class DumpIngester(
         var idByPosition = articles.ToDictionary(a => a.Source.Position, a => a.Row.Id);
         foreach (var (source, row) in articles)
             row.FoundWithId = source.FoundWith is { } p && idByPosition.TryGetValue(p, out var id) ? id : null;
+        // Outbox rows in the same transaction: if the process dies before the index commit, they are replayed.
+        var touched = articles.Select(a => a.Row.Id).Concat(byPosition.Values.Select(a => a.Id)).ToList();
+        await outbox.EnqueueAsync(touched, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        index.Delete(byPosition.Values.Select(a => a.Id));
-        await reindexer.UpsertAsync(articles.Select(a => a.Row.Id).ToList(), ct);
+        await clusters.AssignWithoutIndexingAsync(articles.Select(a => a.Row.Id).ToList(), ct);
+        await reindexer.UpsertAsync(touched, ct);
+        _indexedSinceCommit.AddRange(touched);
         LogIngested(articles.Count, relative, sw.Elapsed.TotalMilliseconds);
         return new DumpOutcome(DumpOutcomeKind.Ingested, added, updated, unchanged);
     }

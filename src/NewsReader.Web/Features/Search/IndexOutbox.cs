@@ -27,6 +27,13 @@ public sealed partial class IndexOutbox(NewsDbContext db, Reindexer reindexer, A
         }
     }
 
+    /// <summary>Drops the outbox rows of articles whose index writes have been committed by the caller.</summary>
+    public async Task ClearAsync(IReadOnlyCollection<int> articleIds)
+    {
+        foreach (var chunk in articleIds.Distinct().Chunk(500))
+            await db.PendingIndexUpdates.Where(p => chunk.Contains(p.ArticleId)).ExecuteDeleteAsync();
+    }
+
     /// <summary>Writes every pending article to the index and commits. False when the index could not be written.</summary>
     public async Task<bool> FlushAsync(CancellationToken ct)
     {
