@@ -72,6 +72,78 @@ namespace NewsReader.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IngestRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", nullable: true),
+                    StartedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FilesTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilesDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticlesNew = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticlesUpdated = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticlesUnchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilesFailed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IngestRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingIndexUpdates",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingIndexUpdates", x => x.ArticleId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TagChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    User = table.Column<string>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", nullable: true),
+                    Bulk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UndoOfId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UndoneAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TagChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tags", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -178,6 +250,47 @@ namespace NewsReader.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeedTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedTokens", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_FeedTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedSearches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedSearches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedSearches_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Articles",
                 columns: table => new
                 {
@@ -195,7 +308,8 @@ namespace NewsReader.Web.Data.Migrations
                     DumpId = table.Column<int>(type: "INTEGER", nullable: false),
                     DumpPosition = table.Column<int>(type: "INTEGER", nullable: false),
                     IngestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FoundWithId = table.Column<int>(type: "INTEGER", nullable: true)
+                    FoundWithId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClusterId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -210,6 +324,45 @@ namespace NewsReader.Web.Data.Migrations
                         name: "FK_Articles_Dumps_DumpId",
                         column: x => x.DumpId,
                         principalTable: "Dumps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IngestFailures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    File = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IngestFailures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IngestFailures_IngestRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "IngestRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TagChangeArticles",
+                columns: table => new
+                {
+                    TagChangeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TagChangeArticles", x => new { x.TagChangeId, x.ArticleId });
+                    table.ForeignKey(
+                        name: "FK_TagChangeArticles_TagChanges_TagChangeId",
+                        column: x => x.TagChangeId,
+                        principalTable: "TagChanges",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -236,11 +389,78 @@ namespace NewsReader.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ArticleSignatures",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Signature = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleSignatures", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_ArticleSignatures_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleTags",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TagId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleTags", x => new { x.ArticleId, x.TagId });
+                    table.ForeignKey(
+                        name: "FK_ArticleTags_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ArticleTags_Tags_TagId",
+                        column: x => x.TagId,
+                        principalTable: "Tags",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignatureBands",
+                columns: table => new
+                {
+                    Key = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignatureBands", x => new { x.Key, x.ArticleId });
+                    table.ForeignKey(
+                        name: "FK_SignatureBands_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleCaptions_ArticleId_Ordinal",
                 table: "ArticleCaptions",
                 columns: new[] { "ArticleId", "Ordinal" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_ClusterId",
+                table: "Articles",
+                column: "ClusterId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_ContentHash",
@@ -262,6 +482,11 @@ namespace NewsReader.Web.Data.Migrations
                 name: "IX_Articles_PublishedAt",
                 table: "Articles",
                 column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleTags_TagId",
+                table: "ArticleTags",
+                column: "TagId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -305,6 +530,49 @@ namespace NewsReader.Web.Data.Migrations
                 table: "Dumps",
                 column: "Path",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedTokens_Token",
+                table: "FeedTokens",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IngestFailures_RunId",
+                table: "IngestFailures",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IngestRuns_StartedAt",
+                table: "IngestRuns",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedSearches_UserId_Name",
+                table: "SavedSearches",
+                columns: new[] { "UserId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignatureBands_ArticleId",
+                table: "SignatureBands",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TagChangeArticles_ArticleId",
+                table: "TagChangeArticles",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TagChanges_At",
+                table: "TagChanges",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tags_Key",
+                table: "Tags",
+                column: "Key",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -312,6 +580,12 @@ namespace NewsReader.Web.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ArticleCaptions");
+
+            migrationBuilder.DropTable(
+                name: "ArticleSignatures");
+
+            migrationBuilder.DropTable(
+                name: "ArticleTags");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -329,13 +603,40 @@ namespace NewsReader.Web.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Articles");
+                name: "FeedTokens");
+
+            migrationBuilder.DropTable(
+                name: "IngestFailures");
+
+            migrationBuilder.DropTable(
+                name: "PendingIndexUpdates");
+
+            migrationBuilder.DropTable(
+                name: "SavedSearches");
+
+            migrationBuilder.DropTable(
+                name: "SignatureBands");
+
+            migrationBuilder.DropTable(
+                name: "TagChangeArticles");
+
+            migrationBuilder.DropTable(
+                name: "Tags");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "IngestRuns");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Articles");
+
+            migrationBuilder.DropTable(
+                name: "TagChanges");
 
             migrationBuilder.DropTable(
                 name: "Dumps");

@@ -11,8 +11,8 @@ using NewsReader.Web.Data;
 namespace NewsReader.Web.Data.Migrations
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261122233842_IngestRuns")]
-    partial class IngestRuns
+    [Migration("20261123000347_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
