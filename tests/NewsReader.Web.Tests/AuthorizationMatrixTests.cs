@@ -55,6 +55,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClass
         ["GET /api/tags"] = Access.Reader,
         ["GET /api/articles/{id:int}/cluster"] = Access.Reader,
         ["GET /articles/{id:int}/compare"] = Access.Reader,
+        ["GET /articles/{id:int}/revisions/{revision:int}"] = Access.Reader,
         // Editors: tagging and its log.
         ["GET /tags"] = Access.Editor,
         ["GET /audit"] = Access.Editor,
@@ -153,6 +154,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClass
         "tag" => "matrix",
         "token" => "not-a-token",
         "documentName" => "v1",
+        "revision" => "1",
         var other => throw new InvalidOperationException($"No value for route parameter {other}"),
     });
 

@@ -49,6 +49,15 @@ public class IngestionTests
         var hit = Assert.Single((await api.GetJsonAsync("/api/articles?q=quokka")).Items());
         Assert.Equal(id, (int)hit["id"]!);
         Assert.Equal(["Kremlin watch"], hit["tags"]!.AsArray().Select(t => (string)t!));   // re-ingesting never loses tags
+
+        // The text it had before is kept as a revision and can be read.
+        var browser = await app.SignedInBrowserAsync();
+        var page = await browser.GetStringAsync($"/articles/{id}");
+        Assert.Contains("Earlier versions (1)", page);
+        var revisionUrl = System.Text.RegularExpressions.Regex.Match(page, $"href=\"(/articles/{id}/revisions/\\d+)\"").Groups[1].Value;
+        var revision = await browser.GetStringAsync(revisionUrl);
+        Assert.Contains("interests had to be accepted", revision);
+        Assert.DoesNotContain("quokka", revision);
         Assert.Equal(7, (int)(await api.GetJsonAsync("/api/articles"))["total"]!);
     }
 

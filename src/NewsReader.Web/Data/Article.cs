@@ -69,3 +69,16 @@ public sealed class Dump
     public DateTime CapturedAt { get; set; }
     public DateTime IngestedAt { get; set; }
 }
+
+/// <summary>An article's text as it was before a changed dump updated it in place.</summary>
+public sealed class ArticleRevision
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public required string Title { get; set; }
+    public string Body { get; set; } = "";
+    public required string ContentHash { get; set; }
+    /// <summary>When this text was ingested, and when a newer one replaced it.</summary>
+    public DateTime IngestedAt { get; set; }
+    public DateTime ReplacedAt { get; set; }
+}

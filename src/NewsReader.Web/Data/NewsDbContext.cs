@@ -20,6 +20,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<PendingIndexUpdate> PendingIndexUpdates => Set<PendingIndexUpdate>();
     public DbSet<ArticleSignature> ArticleSignatures => Set<ArticleSignature>();
     public DbSet<IngestRun> IngestRuns => Set<IngestRun>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<IngestFailure> IngestFailures => Set<IngestFailure>();
     public DbSet<SignatureBand> SignatureBands => Set<SignatureBand>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
@@ -73,6 +74,11 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
             c.HasIndex(x => x.ArticleId);
         });
         builder.Entity<PendingIndexUpdate>().HasKey(x => x.ArticleId);
+        builder.Entity<ArticleRevision>(r =>
+        {
+            r.HasIndex(x => x.ArticleId);
+            r.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<IngestRun>(r =>
         {
             r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);

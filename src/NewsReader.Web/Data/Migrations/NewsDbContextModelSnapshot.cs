@@ -305,6 +305,40 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ArticleCaptions");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IngestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleRevisions");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.ArticleSignature", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -698,6 +732,15 @@ namespace NewsReader.Web.Data.Migrations
                 {
                     b.HasOne("NewsReader.Web.Data.Article", null)
                         .WithMany("Captions")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+                {
+                    b.HasOne("NewsReader.Web.Data.Article", null)
+                        .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -6,6 +6,8 @@ namespace NewsReader.Web.Features.Articles;
 
 public sealed record RelatedArticle(int Id, string Title, string? Source);
 
+public sealed record RevisionSummary(int Id, DateTime IngestedAt, DateTime ReplacedAt);
+
 public sealed record ArticleDetails(
     int Id,
     string Title,
@@ -22,7 +24,8 @@ public sealed record ArticleDetails(
     DateTime IngestedAt,
     string? DumpFormat,
     string? DumpEncoding,
-    int DumpPosition);
+    int DumpPosition,
+    IReadOnlyList<RevisionSummary> Revisions);
 
 /// <summary>Loads one article for reading, with the articles found in the same dump block.</summary>
 public sealed class ArticleReader(NewsDbContext db)
@@ -49,6 +52,8 @@ public sealed class ArticleReader(NewsDbContext db)
 
         return new ArticleDetails(a.Id, a.Title, a.Source, a.Byline, a.PublishedAt, a.DatePrecision, a.OriginalUrl,
             a.Language, a.Body.Length == 0 ? [] : a.Body.Split('\n'), a.Captions, foundWith, a.DumpPath, a.IngestedAt,
-            a.Format, a.Encoding, a.DumpPosition);
+            a.Format, a.Encoding, a.DumpPosition,
+            await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Id)
+                .Select(r => new RevisionSummary(r.Id, r.IngestedAt, r.ReplacedAt)).ToListAsync(ct));
     }
 }

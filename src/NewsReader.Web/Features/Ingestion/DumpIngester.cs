@@ -166,7 +166,16 @@ public sealed partial class DumpIngester(
             if (byPosition.Remove(extracted.Position, out var row))
             {
                 if (row.ContentHash == contentHash) unchanged++;
-                else updated++;
+                else
+                {
+                    updated++;
+                    // The text it had stays readable as a revision; the article keeps its id and tags.
+                    db.ArticleRevisions.Add(new ArticleRevision
+                    {
+                        ArticleId = row.Id, Title = row.Title, Body = row.Body, ContentHash = row.ContentHash,
+                        IngestedAt = row.IngestedAt, ReplacedAt = now,
+                    });
+                }
             }
             else
             {

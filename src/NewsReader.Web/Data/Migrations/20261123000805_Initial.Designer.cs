@@ -11,7 +11,7 @@ using NewsReader.Web.Data;
 namespace NewsReader.Web.Data.Migrations
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261123000347_Initial")]
+    [Migration("20261123000805_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -306,6 +306,40 @@ namespace NewsReader.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ArticleCaptions");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IngestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleRevisions");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.ArticleSignature", b =>
@@ -701,6 +735,15 @@ namespace NewsReader.Web.Data.Migrations
                 {
                     b.HasOne("NewsReader.Web.Data.Article", null)
                         .WithMany("Captions")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+                {
+                    b.HasOne("NewsReader.Web.Data.Article", null)
+                        .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

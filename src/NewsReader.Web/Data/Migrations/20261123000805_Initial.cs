@@ -390,6 +390,30 @@ namespace NewsReader.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: false),
+                    IngestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReplacedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArticleRevisions_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleSignatures",
                 columns: table => new
                 {
@@ -456,6 +480,11 @@ namespace NewsReader.Web.Data.Migrations
                 table: "ArticleCaptions",
                 columns: new[] { "ArticleId", "Ordinal" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleRevisions_ArticleId",
+                table: "ArticleRevisions",
+                column: "ArticleId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_ClusterId",
@@ -580,6 +609,9 @@ namespace NewsReader.Web.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ArticleCaptions");
+
+            migrationBuilder.DropTable(
+                name: "ArticleRevisions");
 
             migrationBuilder.DropTable(
                 name: "ArticleSignatures");
