@@ -202,4 +202,45 @@ public class IngestionRunTests
         Assert.Equal(7, (int)run["filesDone"]!);
         Assert.Equal(before, (await api.GetJsonAsync("/api/articles?q=Russia")).ToJsonString());
     }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, params (string Name, string Text)[] files)
+    {
+        var token = NewsReaderApp.AntiforgeryToken(await browser.GetStringAsync("/admin/ingest"));
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, text) in files)
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "files", name);
+        return await browser.PostAsync("/admin/ingest?handler=Upload", form);
+    }
+
+    [Fact]
+    public async Task Uploaded_dumps_are_saved_in_a_folder_of_their_own_and_ingested()
+    {
+        await using var app = new CorpusApp();
+        await app.InitializeAsync();
+        var browser = await app.SignedInBrowserAsync();
+        var response = await UploadAsync(browser, ("one.txt", Story(1)), ("../../two.txt", Story(2)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var api = await app.ApiClientAsync();
+        var run = (await api.GetJsonAsync("/api/ingest/runs")).AsArray().First()!;
+        run = await WaitForAsync(api, (int)run["id"]!);
+        Assert.StartsWith("uploads/", (string?)run["path"]);
+        Assert.Equal(2, (int)run["filesDone"]!);
+        Assert.Equal(2, (int)(await api.GetJsonAsync("/api/articles?collapse=false&q=council"))["total"]!);
+        Assert.False(File.Exists(Path.Combine(app.Root, "two.txt")));   // a name cannot climb out
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_or_of_other_files_is_refused_with_a_message()
+    {
+        await using var app = new CorpusApp();
+        app.Set("Ingestion:MaxUploadBytes", "2000");
+        await app.InitializeAsync();
+        var browser = await app.SignedInBrowserAsync();
+        await UploadAsync(browser, ("big.txt", new string('x', 5000)));
+        Assert.Contains("Uploads are limited to", await browser.GetStringAsync("/admin/ingest"));
+        await UploadAsync(browser, ("photo.png", "png"));
+        Assert.Contains("Not dump files", await browser.GetStringAsync("/admin/ingest"));
+        Assert.False(Directory.Exists(Path.Combine(app.DumpsDirectory, "uploads")));
+    }
 }

@@ -7,7 +7,8 @@ using NewsReader.Web.Features.Accounts;
 namespace NewsReader.Web.Features.Ingestion;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class AdminModel(IngestionRuns runs) : PageModel
+[DisableRequestSizeLimit] // the upload handler enforces Ingestion:MaxUploadBytes itself, with a message
+public sealed class AdminModel(IngestionRuns runs, Microsoft.Extensions.Options.IOptions<IngestionOptions> options) : PageModel
 {
     public RunView? Running { get; private set; }
     public List<RunView> Runs { get; private set; } = [];
@@ -22,6 +23,44 @@ public sealed class AdminModel(IngestionRuns runs) : PageModel
     public Task<IActionResult> OnPostStartAsync(string? path) => StartAsync(IngestRunKind.Ingest, path);
 
     public Task<IActionResult> OnPostRebuildAsync() => StartAsync(IngestRunKind.RebuildIndex, null);
+
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
+    /// <summary>Saves uploaded dumps into a folder of their own under the dumps directory, then ingests that folder.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        if (Request.ContentLength is not { } length || length > limit)
+        {
+            Message = $"Uploads are limited to {limit / (1024 * 1024):N0} MB at a time; nothing was saved.";
+            return RedirectToPage();
+        }
+        var form = await Request.ReadFormAsync(ct);
+        var files = form.Files.Where(f => f.Length > 0).ToList();
+        if (files.Count == 0)
+        {
+            Message = "Choose one or more dump files to upload.";
+            return RedirectToPage();
+        }
+        var refused = files.Where(f => !DumpFolder.Extensions.Contains(Path.GetExtension(f.FileName), StringComparer.OrdinalIgnoreCase))
+            .Select(f => f.FileName).ToList();
+        if (refused.Count > 0)
+        {
+            Message = $"Not dump files (.txt, .html, .htm, .gz): {string.Join(", ", refused)}; nothing was saved.";
+            return RedirectToPage();
+        }
+        var folder = $"uploads/{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var target = Path.Combine(options.Value.DumpsDirectory, folder);
+        Directory.CreateDirectory(target);
+        foreach (var file in files)
+        {
+            // Only the name's last segment, with anything a file system might misread replaced.
+            var name = string.Concat(Path.GetFileName(file.FileName).Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
+            await using var stream = System.IO.File.Create(Path.Combine(target, name));
+            await file.CopyToAsync(stream, ct);
+        }
+        return await StartAsync(IngestRunKind.Ingest, folder);
+    }
 
     public IActionResult OnPostCancel(int id)
     {

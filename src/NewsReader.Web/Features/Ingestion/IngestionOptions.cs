@@ -16,4 +16,8 @@ public sealed class IngestionOptions
     /// <summary>Dumps larger than this are recorded as failed instead of read.</summary>
     [Range(1, long.MaxValue)]
     public long MaxDumpBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Most bytes one upload (all its files together) may carry.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 64 * 1024 * 1024;
 }
