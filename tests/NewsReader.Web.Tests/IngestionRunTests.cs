@@ -243,4 +243,24 @@ public class IngestionRunTests
         Assert.Contains("Not dump files", await browser.GetStringAsync("/admin/ingest"));
         Assert.False(Directory.Exists(Path.Combine(app.DumpsDirectory, "uploads")));
     }
+
+    [Fact]
+    public async Task In_watch_mode_a_new_dump_is_ingested_on_its_own()
+    {
+        await using var app = new CorpusApp();
+        app.Set("Ingestion:Watch", "true");
+        app.Set("Ingestion:WatchQuietPeriod", "00:00:00.3");
+        await app.InitializeAsync();
+        var api = await app.ApiClientAsync();
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "arrived.txt"), Story(42));
+
+        var total = 0;
+        for (var i = 0; i < 100 && total == 0; i++)
+        {
+            await Task.Delay(200);
+            total = (int)(await api.GetJsonAsync("/api/articles?q=council"))["total"]!;
+        }
+        Assert.Equal(1, total);
+        Assert.Contains((await api.GetJsonAsync("/api/ingest/runs")).AsArray(), r => (string?)r!["startedBy"] == "watch");
+    }
 }

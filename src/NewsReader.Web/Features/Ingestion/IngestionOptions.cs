@@ -13,6 +13,13 @@ public sealed class IngestionOptions
     /// <summary>Ingest the dumps directory in the background at start-up (unchanged dumps are skipped).</summary>
     public bool IngestOnStartup { get; set; } = true;
 
+    /// <summary>Ingest new or changed files in the dumps directory as they appear.</summary>
+    public bool Watch { get; set; }
+
+    /// <summary>How long the folder must stay quiet before a watch-triggered run starts.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
+    public TimeSpan WatchQuietPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Dumps larger than this are recorded as failed instead of read.</summary>
     [Range(1, long.MaxValue)]
     public long MaxDumpBytes { get; set; } = 32 * 1024 * 1024;

@@ -15,6 +15,7 @@ public static class IngestionSetup
         builder.Services.AddSingleton<IngestionRuns>();
         builder.Services.AddSingleton<StartupIngestion>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupIngestion>());
+        builder.Services.AddHostedService<DumpsWatcher>();
         return builder;
     }
 
