@@ -247,7 +247,7 @@ public sealed partial class DumpIngester(
         return new DumpOutcome(DumpOutcomeKind.Failed, Error: reason);
     }
 
-    [LoggerMessage(LogLevel.Information, "Ingested {Articles} articles from {File} in {ElapsedMs:F1} ms")]
+    [LoggerMessage(LogLevel.Debug, "Ingested {Articles} articles from {File} in {ElapsedMs:F1} ms")]
     private partial void LogIngested(int articles, string file, double elapsedMs);
 
     [LoggerMessage(LogLevel.Warning, "Dump {File} failed: {Reason}")]

@@ -194,8 +194,8 @@ public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvi
     }
 
     [LoggerMessage(LogLevel.Information,
-        "Run {RunId} ({Kind}) ended {Status}: {Files} files, {Failed} failed, {New} new and {Updated} updated articles")]
-    private partial void LogRunFinished(int runId, IngestRunKind kind, IngestRunStatus status, int files, int failed, int @new, int updated);
+        "Run {RunId} ({Kind}) ended {Status}: {Files} files, {Failed} failed, {NewArticles} new and {UpdatedArticles} updated articles")]
+    private partial void LogRunFinished(int runId, IngestRunKind kind, IngestRunStatus status, int files, int failed, int newArticles, int updatedArticles);
 
     [LoggerMessage(LogLevel.Error, "Run {RunId} failed")]
     private partial void LogRunFailed(Exception e, int runId);

@@ -11,6 +11,8 @@ namespace NewsReader.Web.Features.Syndication;
 /// </summary>
 public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbox outbox)
 {
+    public const int MaxCandidates = 20;
+
     /// <summary>Assigns the articles (in id order, so earlier copies anchor clusters) and brings their index documents up to date.</summary>
     public async Task AssignAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
     {
@@ -36,8 +38,11 @@ public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbo
             var clusterId = id;
             if (keys.Length > 0)
             {
+                // The candidates sharing most bands are the likeliest copies; a bound keeps the cost per
+                // article flat even when thousands of copies of one story share the same bands.
                 var candidates = await db.SignatureBands.Where(b => keys.Contains(b.Key) && b.ArticleId != id)
-                    .Select(b => b.ArticleId).Distinct().ToListAsync(ct);
+                    .GroupBy(b => b.ArticleId).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
+                    .Select(g => g.Key).Take(MaxCandidates).ToListAsync(ct);
                 var best = (await db.ArticleSignatures.Where(s => candidates.Contains(s.ArticleId)).ToListAsync(ct))
                     .Select(s => (s.ArticleId, Similarity: MinHash.Similarity(signature, Decode(s.Signature))))
                     .Where(c => c.Similarity >= SyndicationDefaults.SameStory)

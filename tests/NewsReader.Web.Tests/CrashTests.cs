@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.Web.Tests;
+
+/// <summary>Kills the real app (a child process) in the middle of a run, restarts it, and checks that nothing is lost.</summary>
+public class CrashTests
+{
+    private const int Dumps = 400;
+
+    private static string Story(int i) =>
+        $"Ferry timetable change {i}\n\nFerry timetable change {i}\n\n" +
+        $"The ferry company published timetable change number {i} on Friday, moving the first crossing of the day earlier.\n\n" +
+        $"Passengers on route {i} said the new times suited commuters but not families travelling at the weekend.";
+
+    private static long Count(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        try { return (long)command.ExecuteScalar()!; }
+        catch (SqliteException) { return 0; } // not migrated yet
+    }
+
+    [Fact]
+    public async Task Killing_the_app_mid_run_loses_nothing_and_the_next_start_finishes_the_work()
+    {
+        var root = NewsReaderApp.NewRoot();
+        var dumps = Path.Combine(root, "dumps");
+        Directory.CreateDirectory(dumps);
+        for (var i = 0; i < Dumps; i++)
+            await File.WriteAllTextAsync(Path.Combine(dumps, $"ferry-{i:D4}.txt"), Story(i));
+        var data = Path.Combine(root, "data");
+        var db = Path.Combine(data, "newsreader.db");
+
+        var app = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll"), "--urls", "http://127.0.0.1:0",
+                "--Storage:DataDirectory", data, "--Ingestion:DumpsDirectory", dumps,
+                "--Auth:InitialAdminEmail", NewsReaderApp.AdminEmail, "--Auth:InitialAdminPassword", NewsReaderApp.AdminPassword,
+            },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        app.OutputDataReceived += (_, _) => { };
+        app.ErrorDataReceived += (_, _) => { };
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            while (File.Exists(db) is false || Count(db, "select count(*) from Articles") < 30)
+            {
+                Assert.False(app.HasExited, "the app exited before the run got going");
+                Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), "the run did not start");
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+        var storedAtKill = Count(db, "select count(*) from Articles");
+        Assert.InRange(storedAtKill, 30, Dumps - 1);   // killed mid-run
+
+        await using var restarted = NewsReaderApp.At(root);
+        await restarted.InitializeAsync();
+        var api = await restarted.ApiClientAsync();
+        var runs = (await api.GetJsonAsync("/api/ingest/runs")).AsArray();
+        Assert.Equal(["completed", "interrupted"], runs.Select(r => (string)r!["status"]!));
+        Assert.Equal(Dumps, (int)(await api.GetJsonAsync("/api/articles?collapse=false"))["total"]!);
+        Assert.Equal(Dumps, (int)(await api.GetJsonAsync("/api/articles?collapse=false&q=ferry"))["total"]!);
+        Assert.Equal(Dumps, Count(db, "select count(*) from Articles"));
+        Assert.Equal(0, Count(db, "select count(*) from PendingIndexUpdates"));
+    }
+}
