@@ -15,7 +15,7 @@ public class IngestionRunTests
 {
     private static async Task<JsonNode> WaitForAsync(HttpClient api, int runId)
     {
-        for (var i = 0; i < 600; i++)
+        for (var i = 0; i < 1800; i++)
         {
             var run = await api.GetJsonAsync($"/api/ingest/runs/{runId}");
             if ((string?)run["status"] != "running") return run;
@@ -61,7 +61,7 @@ public class IngestionRunTests
     public async Task A_second_start_while_a_run_goes_is_409_naming_the_running_run()
     {
         await using var app = new CorpusApp();
-        for (var i = 0; i < 800; i++)
+        for (var i = 0; i < 300; i++)
             await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, $"story-{i:D4}.txt"), Story(i));
         await app.InitializeAsync();
         var api = await app.ApiClientAsync();
@@ -74,11 +74,11 @@ public class IngestionRunTests
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var cancelled = await WaitForAsync(api, (int)first["id"]!);
         Assert.Equal("cancelled", (string?)cancelled["status"]);
-        Assert.True((int)cancelled["filesDone"]! < 800);
+        Assert.True((int)cancelled["filesDone"]! < 300);
 
         var again = await WaitForAsync(api, (int)(await StartAsync(api))["id"]!);
         Assert.Equal("completed", (string?)again["status"]);
-        Assert.Equal(800, (int)(await api.GetJsonAsync("/api/articles?q=council"))["total"]!);   // running again completes the work
+        Assert.Equal(300, (int)(await api.GetJsonAsync("/api/articles?q=council"))["total"]!);   // running again completes the work
     }
 
     [Theory]
