@@ -161,24 +161,27 @@ public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvi
     private async Task FinishAsync(Live live, IngestRunStatus status, string? error)
     {
         var run = live.Run;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var finishedAt = time.GetUtcNow().UtcDateTime;
         RunView view;
+        lock (_lock) view = View(live) with { Status = status, Error = error, FinishedAt = finishedAt };
+
+        // The row is final before the run stops being current, so a reader never sees it finished
+        // while a new start would still be refused, nor running once it is not.
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var row = await db.IngestRuns.SingleAsync(r => r.Id == run.Id);
+            (row.Status, row.Error, row.FinishedAt, row.FilesTotal, row.FilesDone, row.ArticlesNew, row.ArticlesUpdated, row.ArticlesUnchanged, row.FilesFailed) =
+                (status, error, finishedAt, view.FilesTotal, view.FilesDone, view.ArticlesNew, view.ArticlesUpdated, view.ArticlesUnchanged, view.FilesFailed);
+            db.IngestFailures.AddRange(view.Failures.Select(f => new IngestFailure { RunId = run.Id, File = f.File, Reason = f.Reason }));
+            await db.SaveChangesAsync();
+        }
         lock (_lock)
         {
-            run.Status = status;
-            run.Error = error;
-            run.FinishedAt = time.GetUtcNow().UtcDateTime;
-            view = View(live);
-        }
-        var row = await db.IngestRuns.SingleAsync(r => r.Id == run.Id);
-        (row.Status, row.Error, row.FinishedAt, row.FilesTotal, row.FilesDone, row.ArticlesNew, row.ArticlesUpdated, row.ArticlesUnchanged, row.FilesFailed) =
-            (view.Status, view.Error, view.FinishedAt, view.FilesTotal, view.FilesDone, view.ArticlesNew, view.ArticlesUpdated, view.ArticlesUnchanged, view.FilesFailed);
-        db.IngestFailures.AddRange(view.Failures.Select(f => new IngestFailure { RunId = run.Id, File = f.File, Reason = f.Reason }));
-        await db.SaveChangesAsync();
-        LogRunFinished(run.Id, run.Kind, status, view.FilesDone, view.FilesFailed, view.ArticlesNew, view.ArticlesUpdated);
-        lock (_lock)
+            (run.Status, run.Error, run.FinishedAt) = (status, error, finishedAt);
             if (_current == live) _current = null;
+        }
+        LogRunFinished(run.Id, run.Kind, status, view.FilesDone, view.FilesFailed, view.ArticlesNew, view.ArticlesUpdated);
         live.Cancel.Dispose();
     }
 
