@@ -1,17 +1,29 @@
+using NewsReader.Bench.Corpus;
 using NewsReader.Bench.Extraction;
 
 // NewsReader benchmarks: run on demand in Release, each prints its figures and a one-line summary.
-return args.FirstOrDefault() switch
+try
 {
-    "extraction" => ExtractionCommand.Run(args[1..]),
-    _ => Usage(),
-};
+    return args.FirstOrDefault() switch
+    {
+        "extraction" => ExtractionCommand.Run(args[1..]),
+        "corpus" => CorpusCommand.Run(args[1..]),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
 
 static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run --project bench/NewsReader.Bench -c Release -- COMMAND ...
           extraction DIR --out PRED.json [--gold GOLD.json]   extract every *.txt/*.html in DIR and score it
+          corpus --count N --out DIR [--seed S] [--from TEXTDIR|GOLD.json] [--syndicated SHARE]
+                                                             write N dumps in the seeds' shape (+ truth.json)
         """);
     return 2;
 }

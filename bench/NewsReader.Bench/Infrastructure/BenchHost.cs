@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsReader.Web.Features.Articles;
+using NewsReader.Web.Features.Ingestion;
+using NewsReader.Web.Features.Search;
+using NewsReader.Web.Features.Storage;
+using NewsReader.Web.Features.Syndication;
+using NewsReader.Web.Features.Tagging;
+
+namespace NewsReader.Bench.Infrastructure;
+
+/// <summary>
+/// The app's own services over a data directory, without its web server or background services:
+/// the bench measures the code the app runs, not a copy of it.
+/// </summary>
+public static class BenchHost
+{
+    public static async Task<WebApplication> OpenAsync(string dataDirectory, string? dumpsDirectory = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = Path.GetFullPath(dataDirectory),
+            ["Ingestion:DumpsDirectory"] = Path.GetFullPath(dumpsDirectory ?? dataDirectory),
+            ["Ingestion:IngestOnStartup"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddStorage();
+        builder.AddSearch();
+        builder.AddArticles();
+        builder.AddIngestion();
+        builder.AddTagging();
+        builder.AddSyndication();
+        var app = builder.Build();
+        await app.MigrateDatabaseAsync();
+        return app;
+    }
+
+    /// <summary>Bytes under a directory, all files.</summary>
+    public static long DirectorySize(string path) =>
+        Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    public static string Megabytes(long bytes) => $"{bytes / 1048576.0:F1} MB";
+}
