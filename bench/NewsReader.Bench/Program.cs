@@ -1,5 +1,6 @@
 using NewsReader.Bench.Corpus;
 using NewsReader.Bench.Extraction;
+using NewsReader.Bench.Ingest;
 
 // NewsReader benchmarks: run on demand in Release, each prints its figures and a one-line summary.
 try
@@ -8,6 +9,8 @@ try
     {
         "extraction" => ExtractionCommand.Run(args[1..]),
         "corpus" => CorpusCommand.Run(args[1..]),
+        "ingest" => await IngestCommand.RunAsync(args[1..]),
+        "clusters" => await ClustersCommand.RunAsync(args[1..]),
         _ => Usage(),
     };
 }
@@ -23,7 +26,9 @@ static int Usage()
         usage: dotnet run --project bench/NewsReader.Bench -c Release -- COMMAND ...
           extraction DIR --out PRED.json [--gold GOLD.json]   extract every *.txt/*.html in DIR and score it
           corpus --count N --out DIR [--seed S] [--from TEXTDIR|GOLD.json] [--syndicated SHARE]
-                                                             write N dumps in the seeds' shape (+ truth.json)
+                                                             write N dumps in the seeds' shape (+ DIR.truth.json)
+          ingest DIR [--data DATADIR] [--no-clusters]          ingest DIR end to end; raw Lucene and FTS5 loads of the same text
+          clusters DIR [--truth FILE]                         pairwise precision/recall of clustering against the corpus's truth
         """);
     return 2;
 }

@@ -22,7 +22,7 @@ public static class CorpusCommand
         generator.Write(count, outDir);
         var bytes = Directory.EnumerateFiles(outDir, "*.txt").Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"corpus: {count} dumps, {generator.Articles} articles, {BenchHost.Megabytes(bytes)} in {outDir} " +
-                          $"from {from} in {sw.Elapsed.TotalSeconds:F1} s");
+                          $"from {from} in {sw.Elapsed.TotalSeconds:F1} s; ground truth in {CorpusGenerator.TruthPath(outDir)}");
         return 0;
     }
 

@@ -13,7 +13,7 @@ public sealed record TruthEntry(string Title, int Story, string Variant);
 /// "Related Articles" teasers and sometimes several articles a file. With a syndication share,
 /// some dumps are other outlets' copies of earlier stories (re-headlined, trimmed, extended,
 /// re-ordered, with a new lead), some are byte-for-byte the same article again, and stories that
-/// share a source body share vocabulary without being copies. <c>truth.json</c> says which is which.
+/// share a source body share vocabulary without being copies. <c>DIR.truth.json</c> says which is which.
 /// </summary>
 public sealed class CorpusGenerator(SourceText text, int seed, double syndicated, double multiArticle = 0.12)
 {
@@ -55,6 +55,9 @@ public sealed class CorpusGenerator(SourceText text, int seed, double syndicated
     ];
 
     public Dictionary<string, List<TruthEntry>> Truth { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Beside the dumps, not among them: the app would try to ingest it.</summary>
+    public static string TruthPath(string outDir) => Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar) + ".truth.json";
 
     public int Articles { get; private set; }
 
@@ -103,7 +106,7 @@ public sealed class CorpusGenerator(SourceText text, int seed, double syndicated
             Articles += articles.Count;
             previous = path;
         }
-        File.WriteAllText(Path.Combine(outDir, "truth.json"), JsonSerializer.Serialize(Truth, new JsonSerializerOptions { WriteIndented = false }));
+        File.WriteAllText(TruthPath(outDir), JsonSerializer.Serialize(Truth));
     }
 
     private string UniqueTitle()
@@ -119,7 +122,7 @@ public sealed class CorpusGenerator(SourceText text, int seed, double syndicated
     /// <summary>A new story: half its sentences from one source body (its topic), half from anywhere.</summary>
     private Story NewStory(Outlet outlet, DateTime published)
     {
-        var anchor = text.Bodies[_random.Next(text.Bodies.Count)];
+        var anchor = text.Anchors[_random.Next(text.Anchors.Count)];
         var pool = text.ByScript[SourceText.Script(anchor)];
         var sentences = new List<string>();
         var target = _random.Next(12, 30);

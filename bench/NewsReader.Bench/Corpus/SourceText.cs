@@ -18,12 +18,19 @@ public sealed partial class SourceText
         Pool = Bodies.SelectMany(b => b).ToArray();
         ByScript = Bodies.GroupBy(Script).ToDictionary(g => g.Key, g => g.SelectMany(b => b).ToArray());
         Headlines = Pool.Where(s => WordCount(s) is >= 6 and <= 14).Select(s => s.TrimEnd('.', ' ', '"', '”')).Distinct().ToArray();
+        // A story takes half its sentences from its anchor: a short anchor, or a script with little text,
+        // would make two different stories near-copies of each other, which the truth could not call apart.
+        Anchors = Bodies.Where(b => b.Length >= 25 && ByScript[Script(b)].Length >= 300).ToList();
+        if (Anchors.Count == 0) Anchors = Bodies;
         if (Bodies.Count == 0 || Headlines.Length == 0)
             throw new ArgumentException("the source text holds too few sentences to build articles from");
     }
 
     /// <summary>Sentences of each source body, in order.</summary>
     public List<string[]> Bodies { get; }
+
+    /// <summary>Bodies long enough, in a script with enough text, to anchor a story's topic.</summary>
+    public List<string[]> Anchors { get; }
 
     /// <summary>Every sentence of every body.</summary>
     public string[] Pool { get; }

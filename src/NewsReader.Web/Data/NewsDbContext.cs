@@ -22,7 +22,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<IngestRun> IngestRuns => Set<IngestRun>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<IngestFailure> IngestFailures => Set<IngestFailure>();
-    public DbSet<SignatureBand> SignatureBands => Set<SignatureBand>();
+    public DbSet<ArticleCopy> ArticleCopies => Set<ArticleCopy>();
     public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -91,11 +91,12 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options)
             x.HasKey(s => s.ArticleId);
             x.HasOne<Article>().WithOne().HasForeignKey<ArticleSignature>(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
-        builder.Entity<SignatureBand>(x =>
+        builder.Entity<ArticleCopy>(x =>
         {
-            x.HasKey(b => new { b.Key, b.ArticleId });
-            x.HasIndex(b => b.ArticleId);
-            x.HasOne<Article>().WithMany().HasForeignKey(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            x.HasKey(c => new { c.DumpId, c.Position });
+            x.HasIndex(c => c.ArticleId);
+            x.HasOne<Article>().WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            x.HasOne<Dump>().WithMany().HasForeignKey(c => c.DumpId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SavedSearch>(s =>
         {

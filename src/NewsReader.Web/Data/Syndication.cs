@@ -7,9 +7,13 @@ public sealed class ArticleSignature
     public required byte[] Signature { get; set; }
 }
 
-/// <summary>One LSH band key of an article's signature: articles sharing a key are candidate copies.</summary>
-public sealed class SignatureBand
+/// <summary>
+/// An exact copy of an article found in another dump: the archive keeps one article, and remembers
+/// every dump that held it, so removing one dump does not lose the text the others still hold.
+/// </summary>
+public sealed class ArticleCopy
 {
-    public long Key { get; set; }
+    public int DumpId { get; set; }
+    public int Position { get; set; }
     public int ArticleId { get; set; }
 }

@@ -305,6 +305,24 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ArticleCaptions");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleCopy", b =>
+                {
+                    b.Property<int>("DumpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DumpId", "Position");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleCopies");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -564,21 +582,6 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("SavedSearches");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.SignatureBand", b =>
-                {
-                    b.Property<long>("Key")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key", "ArticleId");
-
-                    b.HasIndex("ArticleId");
-
-                    b.ToTable("SignatureBands");
-                });
-
             modelBuilder.Entity("NewsReader.Web.Data.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -737,6 +740,21 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.ArticleCopy", b =>
+                {
+                    b.HasOne("NewsReader.Web.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Data.Dump", null)
+                        .WithMany()
+                        .HasForeignKey("DumpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
                 {
                     b.HasOne("NewsReader.Web.Data.Article", null)
@@ -795,15 +813,6 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasOne("NewsReader.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NewsReader.Web.Data.SignatureBand", b =>
-                {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -22,12 +22,17 @@ public sealed partial class DumpIngester(
     Reindexer reindexer,
     IndexOutbox outbox,
     NewsReader.Web.Features.Syndication.ClusterAssigner clusters,
+    NewsReader.Web.Features.Syndication.MinHash hasher,
+    NewDumpWriter writer,
     IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<DumpIngester> logger)
 {
-    /// <summary>How many dumps between index commits: searches see a long run's progress without a commit per file.</summary>
-    private const int CommitEvery = 100;
+    /// <summary>Dumps read and extracted ahead of the writer, and stored in one transaction.</summary>
+    private const int BatchSize = 64;
+
+    /// <summary>How often a long run commits the index, so searches see its progress.</summary>
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
 
     public Task<IngestionSummary> IngestDirectoryAsync(CancellationToken ct) => IngestAsync(null, null, null, ct);
 
@@ -41,10 +46,16 @@ public sealed partial class DumpIngester(
         _indexedSinceCommit.Clear();
     }
 
+    private sealed record KnownDump(string Hash, DumpStatus Status, int Articles);
+
     /// <summary>
     /// Ingests the dumps directory or one folder of it. <paramref name="planned"/> hears the number of
     /// files before the first is read; <paramref name="done"/> hears each file's outcome.
     /// </summary>
+    /// <remarks>
+    /// Reading, hashing, extraction and signatures run in parallel a batch ahead; one writer stores
+    /// each batch in a transaction and hands its documents to the index, committed every few seconds.
+    /// </remarks>
     /// <exception cref="DumpPathException">The folder is not inside the dumps directory.</exception>
     public async Task<IngestionSummary> IngestAsync(string? folder, Action<int>? planned, Action<string, DumpOutcome>? done, CancellationToken ct)
     {
@@ -64,105 +75,177 @@ public sealed partial class DumpIngester(
             failures.Add((file, reason));
             done?.Invoke(file, new DumpOutcome(DumpOutcomeKind.Failed, Error: reason));
         }
-        int skipped = 0, added = 0, updated = 0, unchanged = 0, sinceCommit = 0;
+        var articleCounts = await db.Articles.GroupBy(a => a.DumpId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var known = (await db.Dumps.AsNoTracking().Select(d => new { d.Id, d.Path, d.ContentHash, d.Status }).ToListAsync(ct))
+            .ToDictionary(d => d.Path, d => new KnownDump(d.ContentHash, d.Status, articleCounts.GetValueOrDefault(d.Id)), StringComparer.Ordinal);
+
+        int skipped = 0, added = 0, updated = 0, unchanged = 0;
+        var lastCommit = time.GetTimestamp();
+        var batches = System.Threading.Channels.Channel.CreateBounded<PreparedDump[]>(2);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = Task.Run(() => PrepareAllAsync(root, files, known, batches.Writer, stop.Token), stop.Token);
         try
         {
-            foreach (var file in files)
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                ct.ThrowIfCancellationRequested();
-                DumpOutcome outcome;
-                try
+                foreach (var (file, outcome) in await StoreBatchAsync(batch, known, ct))
                 {
-                    outcome = await IngestFileAsync(root, file, ct);
+                    if (outcome.Kind == DumpOutcomeKind.Failed) failures.Add((file, outcome.Error!));
+                    if (outcome.Kind == DumpOutcomeKind.Skipped) skipped++;
+                    (added, updated, unchanged) = (added + outcome.New, updated + outcome.Updated, unchanged + outcome.Unchanged);
+                    done?.Invoke(file, outcome);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Whatever went wrong with this dump, the others still get their turn.
-                    db.ChangeTracker.Clear();
-                    LogFailed(DumpFolder.Relative(root, file), e.Message);
-                    outcome = new DumpOutcome(DumpOutcomeKind.Failed, Error: $"Ingesting it failed: {e.Message}");
-                }
-                if (outcome.Kind == DumpOutcomeKind.Failed) failures.Add((DumpFolder.Relative(root, file), outcome.Error!));
-                if (outcome.Kind == DumpOutcomeKind.Skipped) skipped++;
-                (added, updated, unchanged) = (added + outcome.New, updated + outcome.Updated, unchanged + outcome.Unchanged);
-                if (++sinceCommit >= CommitEvery)
+                if (time.GetElapsedTime(lastCommit) >= CommitInterval)
                 {
                     await CommitAsync();
-                    sinceCommit = 0;
+                    lastCommit = time.GetTimestamp();
                 }
-                done?.Invoke(DumpFolder.Relative(root, file), outcome);
             }
+            await reader;
         }
         finally
         {
+            await stop.CancelAsync();
+            try { await reader; } catch (OperationCanceledException) { }
             // Also when cancelled: dumps already stored are skipped next time, so their index writes must land now.
             await CommitAsync();
         }
         return new IngestionSummary(files.Count + refused.Count, failures.Count, added, updated, unchanged, skipped, failures);
     }
 
-    public enum DumpOutcomeKind { Ingested, Skipped, Failed }
-
-    public sealed record DumpOutcome(DumpOutcomeKind Kind, int New = 0, int Updated = 0, int Unchanged = 0, string? Error = null);
-
-    /// <summary>Ingests one dump; the caller commits the index once per batch.</summary>
-    public async Task<DumpOutcome> IngestFileAsync(string root, string file, CancellationToken ct)
+    private async Task PrepareAllAsync(string root, IReadOnlyList<string> files, Dictionary<string, KnownDump> known,
+        System.Threading.Channels.ChannelWriter<PreparedDump[]> output, CancellationToken ct)
     {
-        var sw = Stopwatch.StartNew();
-        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-        var info = new FileInfo(file);
-        var dump = await db.Dumps.SingleOrDefaultAsync(d => d.Path == relative, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-
-        byte[] bytes;
-        string hash;
         try
         {
-            bytes = await DumpReader.ReadAsync(file, options.Value.MaxDumpBytes, ct);
-            hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            // One core is left to the writer, which is the other half of the work (measured: faster than all cores here).
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1), CancellationToken = ct };
+            foreach (var chunk in files.Chunk(BatchSize))
+            {
+                var prepared = new PreparedDump[chunk.Length];
+                await Parallel.ForEachAsync(Enumerable.Range(0, chunk.Length), parallel, async (i, token) =>
+                    prepared[i] = await PreparedDump.PrepareAsync(root, chunk[i], options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null,
+                        path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? k.Hash : null, token));
+                await output.WriteAsync(prepared, ct);
+            }
+            output.Complete();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e)
         {
-            return await FailAsync(dump, relative, info, e is InvalidDataException ? e.Message : $"The file could not be read: {e.Message}", ct);
+            output.Complete(e);
         }
-        if (DumpReader.WhyNotText(bytes) is { } notText)
-            return await FailAsync(dump, relative, info, notText, ct, hash);
+    }
 
-        if (dump is { Status: DumpStatus.Ingested } && dump.ContentHash == hash)
-            return new DumpOutcome(DumpOutcomeKind.Skipped, Unchanged: await db.Articles.CountAsync(a => a.DumpId == dump.Id, ct));
+    /// <summary>Stores one prepared batch: new dumps in bulk, changed and failed ones one by one.</summary>
+    private async Task<List<(string File, DumpOutcome Outcome)>> StoreBatchAsync(PreparedDump[] batch, Dictionary<string, KnownDump> known, CancellationToken ct)
+    {
+        var outcomes = new (string, DumpOutcome)[batch.Length];
+        var fresh = new List<int>();
+        for (int i = 0; i < batch.Length; i++)
+        {
+            var dump = batch[i];
+            if (dump.Unchanged)
+                outcomes[i] = (dump.Relative, new DumpOutcome(DumpOutcomeKind.Skipped, Unchanged: known[dump.Relative].Articles));
+            else if (dump.Failure is null && !known.ContainsKey(dump.Relative))
+                fresh.Add(i);
+            else
+                outcomes[i] = (dump.Relative, await StoreOneAsync(dump, ct));
+        }
+        if (fresh.Count > 0)
+        {
+            try
+            {
+                var sw = Stopwatch.StartNew();
+                var (written, entries) = await writer.WriteAsync(fresh.Select(i => batch[i]).ToList(), time.GetUtcNow().UtcDateTime, ct);
+                index.Upsert(entries);
+                _indexedSinceCommit.AddRange(entries.Select(e => e.Id));
+                for (int j = 0; j < fresh.Count; j++)
+                {
+                    var w = written[j];
+                    outcomes[fresh[j]] = (w.Dump.Relative, new DumpOutcome(DumpOutcomeKind.Ingested, New: w.New, Unchanged: w.Copies));
+                    known[w.Dump.Relative] = new KnownDump(w.Dump.Hash!, DumpStatus.Ingested, w.New + w.Copies);
+                }
+                LogBatch(fresh.Count, entries.Count, sw.Elapsed.TotalMilliseconds);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The batch rolled back; each of its dumps gets its own turn so one bad dump fails alone.
+                LogBatchFailed(e.Message);
+                db.ChangeTracker.Clear();
+                foreach (var i in fresh) outcomes[i] = (batch[i].Relative, await StoreOneAsync(batch[i], ct));
+            }
+        }
+        return [.. outcomes];
+    }
 
-        ExtractionResult result;
-        var capturedAt = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+    private async Task<DumpOutcome> StoreOneAsync(PreparedDump dump, CancellationToken ct)
+    {
         try
         {
-            result = DumpExtractor.Extract(bytes, DumpReader.InnerName(info.Name), capturedAt);
+            return await IngestPreparedAsync(dump, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await FailAsync(dump, relative, info, $"The dump could not be parsed: {e.Message}", ct, hash);
+            // Whatever went wrong with this dump, the others still get their turn.
+            db.ChangeTracker.Clear();
+            LogFailed(dump.Relative, e.Message);
+            return new DumpOutcome(DumpOutcomeKind.Failed, Error: $"Ingesting it failed: {e.Message}");
         }
-        if (result.Articles.Count == 0)
-            return await FailAsync(dump, relative, info, "No article was found in the dump (it is empty or holds only page chrome).", ct, hash);
+    }
+
+    public enum DumpOutcomeKind { Ingested, Skipped, Failed }
+
+    /// <param name="Unchanged">Articles already stored as they are: unchanged, or exact copies of another dump's.</param>
+    public sealed record DumpOutcome(DumpOutcomeKind Kind, int New = 0, int Updated = 0, int Unchanged = 0, string? Error = null);
+
+    /// <summary>Stores one dump through the entities: a failure, or a dump replacing a stored one (keeping revisions).</summary>
+    private async Task<DumpOutcome> IngestPreparedAsync(PreparedDump prepared, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        var relative = prepared.Relative;
+        var dump = await db.Dumps.SingleOrDefaultAsync(d => d.Path == relative, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (prepared.Failure is { } failure)
+            return await FailAsync(dump, relative, prepared.Length, failure, ct, prepared.Hash);
+        var result = prepared.Result!;
+        var hash = prepared.Hash!;
 
         dump ??= db.Dumps.Add(new Dump { Path = relative, ContentHash = hash }).Entity;
         dump.ContentHash = hash;
-        dump.Length = bytes.Length;
+        dump.Length = prepared.Length;
         dump.Format = result.Format.ToString().ToLowerInvariant();
         dump.Encoding = result.Encoding;
         dump.Status = DumpStatus.Ingested;
         dump.Error = null;
-        dump.CapturedAt = capturedAt.UtcDateTime;
+        dump.CapturedAt = prepared.CapturedAt;
         dump.IngestedAt = now;
-
         var existing = dump.Id == 0
             ? []
             : await db.Articles.Include(a => a.Captions).Where(a => a.DumpId == dump.Id).ToListAsync(ct);
         var byPosition = existing.ToDictionary(a => a.DumpPosition);
         int added = 0, updated = 0, unchanged = 0;
         var articles = new List<(ExtractedArticle Source, Article Row)>();
+        // Exact copies of articles other dumps hold are recorded, not stored twice; this dump's old records are redone.
+        if (dump.Id != 0) await db.ArticleCopies.Where(c => c.DumpId == dump.Id).ExecuteDeleteAsync(ct);
+        var copies = new List<(int Position, int ArticleId)>();
+        var leaving = new List<Article>();
         foreach (var extracted in result.Articles)
         {
             var contentHash = ContentHash(extracted);
+            if (!byPosition.ContainsKey(extracted.Position)
+                && await db.Articles.Where(a => a.ContentHash == contentHash && a.DumpId != dump.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } original)
+            {
+                copies.Add((extracted.Position, original));
+                unchanged++;
+                continue;
+            }
+            // An edited article that another dump still holds as it was stays with that dump; the edit is a new article.
+            if (byPosition.TryGetValue(extracted.Position, out var held) && held.ContentHash != contentHash
+                && await db.ArticleCopies.AnyAsync(c => c.ArticleId == held.Id && c.DumpId != dump.Id, ct))
+            {
+                byPosition.Remove(extracted.Position);
+                leaving.Add(held);
+            }
             if (byPosition.Remove(extracted.Position, out var row))
             {
                 if (row.ContentHash == contentHash) unchanged++;
@@ -185,17 +268,37 @@ public sealed partial class DumpIngester(
             Apply(extracted, row, contentHash, now);
             articles.Add((extracted, row));
         }
-        // Articles the dump no longer holds go away with it.
-        db.Articles.RemoveRange(byPosition.Values);
+        // Articles the dump no longer holds go away with it, unless another dump holds the same text: it moves there.
+        var moved = new List<(int ArticleId, ArticleCopy Copy)>();
+        foreach (var gone in byPosition.Values.Concat(leaving))
+        {
+            var copy = await db.ArticleCopies.AsNoTracking().Where(c => c.ArticleId == gone.Id && c.DumpId != dump.Id)
+                .OrderBy(c => c.DumpId).FirstOrDefaultAsync(ct);
+            if (copy is null) db.Articles.Remove(gone);
+            else
+            {
+                db.Entry(gone).State = EntityState.Unchanged;
+                moved.Add((gone.Id, copy));
+            }
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Moves first: a new article may take the place in this dump that a moved one leaves.
+        foreach (var (articleId, copy) in moved)
+        {
+            await db.ArticleCopies.Where(c => c.DumpId == copy.DumpId && c.Position == copy.Position).ExecuteDeleteAsync(ct);
+            await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(a => a
+                .SetProperty(x => x.DumpId, copy.DumpId).SetProperty(x => x.DumpPosition, copy.Position), ct);
+        }
         await db.SaveChangesAsync(ct);
+        db.ArticleCopies.AddRange(copies.Select(c => new ArticleCopy { DumpId = dump.Id, Position = c.Position, ArticleId = c.ArticleId }));
         // Teasers point at the article they were found with; ids exist only after the first save.
         var idByPosition = articles.ToDictionary(a => a.Source.Position, a => a.Row.Id);
+        foreach (var (position, articleId) in copies) idByPosition.TryAdd(position, articleId);
         foreach (var (source, row) in articles)
             row.FoundWithId = source.FoundWith is { } p && idByPosition.TryGetValue(p, out var id) ? id : null;
         // Outbox rows in the same transaction: if the process dies before the index commit, they are replayed.
-        var touched = articles.Select(a => a.Row.Id).Concat(byPosition.Values.Select(a => a.Id)).ToList();
+        var touched = articles.Select(a => a.Row.Id).Concat(byPosition.Values.Concat(leaving).Select(a => a.Id)).Distinct().ToList();
         await outbox.EnqueueAsync(touched, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -233,12 +336,12 @@ public sealed partial class DumpIngester(
         return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
-    private async Task<DumpOutcome> FailAsync(Dump? dump, string relative, FileInfo info, string reason, CancellationToken ct, string? hash = null)
+    private async Task<DumpOutcome> FailAsync(Dump? dump, string relative, long length, string reason, CancellationToken ct, string? hash = null)
     {
         // A failed dump keeps the articles an earlier good version produced: nothing is lost.
         dump ??= db.Dumps.Add(new Dump { Path = relative, ContentHash = hash ?? "" }).Entity;
         dump.ContentHash = hash ?? dump.ContentHash;
-        dump.Length = info.Exists ? info.Length : 0;
+        dump.Length = length;
         dump.Status = DumpStatus.Failed;
         dump.Error = reason;
         dump.IngestedAt = time.GetUtcNow().UtcDateTime;
@@ -249,6 +352,12 @@ public sealed partial class DumpIngester(
 
     [LoggerMessage(LogLevel.Debug, "Ingested {Articles} articles from {File} in {ElapsedMs:F1} ms")]
     private partial void LogIngested(int articles, string file, double elapsedMs);
+
+    [LoggerMessage(LogLevel.Debug, "Stored {Dumps} new dumps with {Articles} articles in {ElapsedMs:F1} ms")]
+    private partial void LogBatch(int dumps, int articles, double elapsedMs);
+
+    [LoggerMessage(LogLevel.Warning, "A batch of new dumps could not be stored together ({Reason}); storing them one by one")]
+    private partial void LogBatchFailed(string reason);
 
     [LoggerMessage(LogLevel.Warning, "Dump {File} failed: {Reason}")]
     private partial void LogFailed(string file, string reason);

@@ -13,6 +13,9 @@ public sealed class IngestionOptions
     /// <summary>Ingest the dumps directory in the background at start-up (unchanged dumps are skipped).</summary>
     public bool IngestOnStartup { get; set; } = true;
 
+    /// <summary>Put each new article into the cluster of its syndicated copies (off: every article is its own story).</summary>
+    public bool Cluster { get; set; } = true;
+
     /// <summary>Ingest new or changed files in the dumps directory as they appear.</summary>
     public bool Watch { get; set; }
 

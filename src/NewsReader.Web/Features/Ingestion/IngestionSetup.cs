@@ -11,6 +11,7 @@ public static class IngestionSetup
                 o.DumpsDirectory = Path.GetFullPath(o.DumpsDirectory, env.ContentRootPath))
             .ValidateOnStart();
         builder.Services.AddScoped<DumpIngester>();
+        builder.Services.AddScoped<NewDumpWriter>();
         builder.Services.AddScoped<IndexCatchUp>();
         builder.Services.AddSingleton<IngestionRuns>();
         builder.Services.AddSingleton<StartupIngestion>();

@@ -24,7 +24,11 @@ public sealed partial class StartupIngestion(
         {
             await runs.MarkInterruptedAsync(stoppingToken);
             await using (var scope = scopes.CreateAsyncScope())
+            {
                 await scope.ServiceProvider.GetRequiredService<IndexCatchUp>().EnsureAsync(stoppingToken);
+                // Index writes a crash cut short are replayed now, not at the outbox worker's next tick.
+                await scope.ServiceProvider.GetRequiredService<Search.IndexOutbox>().FlushAsync(stoppingToken);
+            }
             RunView? run = null;
             if (options.Value.IngestOnStartup)
             {

@@ -155,7 +155,7 @@ public sealed class ArticleIndex : IDisposable
 
     private static string IdText(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Document ToDocument(Entry a)
+    public static Document ToDocument(Entry a)
     {
         var doc = new Document
         {

@@ -9,7 +9,7 @@ namespace NewsReader.Web.Features.Syndication;
 /// band keys find candidates through an index (so the cost does not grow with the archive), the
 /// signatures decide, and an article with no copy starts a cluster of its own.
 /// </summary>
-public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbox outbox)
+public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbox outbox, BandIndex bands)
 {
     public const int MaxCandidates = 20;
 
@@ -32,7 +32,6 @@ public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbo
             var signature = hasher.Signature(body);
             var keys = hasher.BandKeys(signature);
 
-            await db.SignatureBands.Where(b => b.ArticleId == id).ExecuteDeleteAsync(ct);
             await db.ArticleSignatures.Where(s => s.ArticleId == id).ExecuteDeleteAsync(ct);
 
             var clusterId = id;
@@ -40,9 +39,9 @@ public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbo
             {
                 // The candidates sharing most bands are the likeliest copies; a bound keeps the cost per
                 // article flat even when thousands of copies of one story share the same bands.
-                var candidates = await db.SignatureBands.Where(b => keys.Contains(b.Key) && b.ArticleId != id)
-                    .GroupBy(b => b.ArticleId).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
-                    .Select(g => g.Key).Take(MaxCandidates).ToListAsync(ct);
+                await EnsureBandsAsync(ct);
+                var candidates = bands.Shared(keys, id).OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key)
+                    .Select(kv => kv.Key).Take(MaxCandidates).ToList();
                 var best = (await db.ArticleSignatures.Where(s => candidates.Contains(s.ArticleId)).ToListAsync(ct))
                     .Select(s => (s.ArticleId, Similarity: MinHash.Similarity(signature, Decode(s.Signature))))
                     .Where(c => c.Similarity >= SyndicationDefaults.SameStory)
@@ -51,11 +50,18 @@ public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbo
                 if (best.ArticleId != 0)
                     clusterId = await db.Articles.Where(a => a.Id == best.ArticleId).Select(a => a.ClusterId ?? a.Id).SingleAsync(ct);
                 db.ArticleSignatures.Add(new ArticleSignature { ArticleId = id, Signature = Encode(signature) });
-                db.SignatureBands.AddRange(keys.Distinct().Select(k => new SignatureBand { Key = k, ArticleId = id }));
+                bands.Add(id, keys);
             }
             await db.SaveChangesAsync(ct);
             await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(a => a.SetProperty(x => x.ClusterId, clusterId), ct);
         }
+    }
+
+    private async Task EnsureBandsAsync(CancellationToken ct)
+    {
+        if (bands.Loaded) return;
+        var stored = await db.ArticleSignatures.AsNoTracking().Select(s => new { s.ArticleId, s.Signature }).ToListAsync(ct);
+        bands.Load(stored.Select(s => (s.ArticleId, Decode(s.Signature))));
     }
 
     public static byte[] Encode(ulong[] signature)

@@ -8,6 +8,7 @@ public static class SyndicationSetup
     public static WebApplicationBuilder AddSyndication(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(new MinHash());
+        builder.Services.AddSingleton<BandIndex>();
         builder.Services.AddScoped<ClusterAssigner>();
         builder.Services.AddScoped<ClusterReader>();
         return builder;

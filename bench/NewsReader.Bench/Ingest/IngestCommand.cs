@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsReader.Bench.Infrastructure;
+using NewsReader.Web.Data;
+using NewsReader.Web.Features.Ingestion;
+using NewsReader.Web.Features.Search;
+using NewsReader.Web.Features.Storage;
+
+namespace NewsReader.Bench.Ingest;
+
+/// <summary>
+/// <c>ingest DIR [--data DATADIR] [--no-clusters]</c>: the app's own ingestion of every dump in DIR into
+/// a fresh data directory, then, in the same run, the same documents through a bare Lucene
+/// IndexWriter (the ceiling) and the same text bulk-loaded into SQLite FTS5 (the peer).
+/// </summary>
+public static class IngestCommand
+{
+    public static async Task<int> RunAsync(string[] argv)
+    {
+        var args = new Args(argv, "no-clusters", "keep");
+        var dumps = Path.GetFullPath(args.Require(0, "DIR (a folder of dumps)"));
+        if (!System.IO.Directory.Exists(dumps)) throw new ArgumentException($"{dumps} is not a folder");
+        var data = Path.GetFullPath(args.Get("data") ?? Path.Combine(Path.GetTempPath(), $"newsreader-bench-{Environment.ProcessId}"));
+        if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
+        var clustering = !args.Flag("no-clusters");
+        var files = System.IO.Directory.EnumerateFiles(dumps, "*", SearchOption.AllDirectories).ToList();
+        var megabytes = files.Sum(f => new FileInfo(f).Length) / 1048576.0;
+        Console.WriteLine($"ingest: {files.Count} files, {megabytes:F1} MB from {dumps} into {data} (clustering {(clustering ? "on" : "off")}, {Environment.ProcessorCount} cores)");
+
+        // 1. The pipeline: parse + store + index, exactly as the app runs it.
+        var (summary, pipelineSeconds) = await PipelineAsync(dumps, data, clustering, async app =>
+        {
+            var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            Console.WriteLine($"            peak memory {PeakMemory()}, database {BenchHost.Megabytes(BenchHost.DirectorySize(storage.DataDirectory) - BenchHost.DirectorySize(storage.IndexDirectory))}, index {BenchHost.Megabytes(BenchHost.DirectorySize(storage.IndexDirectory))}");
+            await using var read = app.Services.CreateAsyncScope();
+            var db = read.ServiceProvider.GetRequiredService<NewsDbContext>();
+            return await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(ArticleIndex.Projection).ToListAsync();
+        }, megabytes);
+        var articles = summary.Summary.ArticlesNew;
+        var entries = summary.Result;
+
+        // 2. The ceiling: the same documents, one IndexWriter, one thread, nothing else.
+        var lucenePath = Path.Combine(data, "raw-lucene");
+        double luceneSeconds;
+        using (var directory = FSDirectory.Open(lucenePath))
+        using (var analyzer = new NewsAnalyzer())
+        {
+            var sw = Stopwatch.StartNew();
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(NewsAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 }))
+            {
+                foreach (var entry in entries) writer.AddDocument(ArticleIndex.ToDocument(entry));
+                writer.Commit();
+            }
+            luceneSeconds = sw.Elapsed.TotalSeconds;
+        }
+        Console.WriteLine($"  raw Lucene AddDocument: {entries.Count} docs in {luceneSeconds:F2} s, {entries.Count / luceneSeconds:F0} docs/s, index {BenchHost.Megabytes(BenchHost.DirectorySize(lucenePath))}");
+
+        // 3. The peer: SQLite FTS5 bulk load of the same text, one transaction.
+        var ftsPath = Path.Combine(data, "fts5.db");
+        double ftsSeconds;
+        using (var connection = new SqliteConnection($"Data Source={ftsPath};Pooling=False"))
+        {
+            connection.Open();
+            Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            Exec(connection, "CREATE VIRTUAL TABLE articles USING fts5(title, body, source UNINDEXED, lang UNINDEXED, published UNINDEXED, tokenize='porter unicode61 remove_diacritics 2');");
+            var sw = Stopwatch.StartNew();
+            using (var tx = connection.BeginTransaction())
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = "INSERT INTO articles (rowid, title, body, source, lang, published) VALUES ($id, $t, $b, $s, $l, $p)";
+                var p = new[] { "$id", "$t", "$b", "$s", "$l", "$p" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+                insert.Prepare();
+                foreach (var e in entries)
+                {
+                    p[0].Value = e.Id; p[1].Value = e.Title; p[2].Value = e.Body;
+                    p[3].Value = (object?)e.Source ?? DBNull.Value; p[4].Value = (object?)e.Language ?? DBNull.Value;
+                    p[5].Value = e.PublishedAt is { } d ? d.ToString("O") : DBNull.Value;
+                    insert.ExecuteNonQuery();
+                }
+                tx.Commit();
+            }
+            ftsSeconds = sw.Elapsed.TotalSeconds;
+        }
+        Console.WriteLine($"  SQLite FTS5 bulk load: {entries.Count} rows in {ftsSeconds:F2} s, {entries.Count / ftsSeconds:F0} rows/s, {BenchHost.Megabytes(new FileInfo(ftsPath).Length)}");
+
+        var rate = articles / pipelineSeconds;
+        var ceiling = entries.Count / luceneSeconds;
+        Console.WriteLine($"ingest: {articles} articles at {rate:F0}/s end to end ({megabytes / pipelineSeconds:F1} MB/s), " +
+                          $"{rate / ceiling:F2}x raw Lucene ({ceiling:F0}/s), {rate / (entries.Count / ftsSeconds):F2}x FTS5 load ({entries.Count / ftsSeconds:F0}/s), peak {PeakMemory()}");
+        if (!args.Flag("keep") && args.Get("data") is null) System.IO.Directory.Delete(data, recursive: true);
+        return 0;
+    }
+
+    public sealed record Run<T>(IngestionSummary Summary, T Result);
+
+    /// <summary>Ingests DIR into a fresh DATADIR with the app's services, prints the rates, then lets <paramref name="after"/> read the result.</summary>
+    public static async Task<(Run<T> Run, double Seconds)> PipelineAsync<T>(string dumps, string data, bool clustering,
+        Func<Microsoft.AspNetCore.Builder.WebApplication, Task<T>> after, double megabytes)
+    {
+        if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
+        await using var app = await BenchHost.OpenAsync(data, dumps, new Dictionary<string, string?> { ["Ingestion:Cluster"] = clustering.ToString() });
+        var sw = Stopwatch.StartNew();
+        IngestionSummary summary;
+        await using (var scope = app.Services.CreateAsyncScope())
+            summary = await scope.ServiceProvider.GetRequiredService<DumpIngester>().IngestDirectoryAsync(CancellationToken.None);
+        var seconds = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"  pipeline{(clustering ? "" : " without clustering")}: {summary.ArticlesNew} articles ({summary.ArticlesUnchanged} exact copies folded) from {summary.FilesTotal} files, {summary.FilesFailed} failed, in {seconds:F2} s");
+        Console.WriteLine($"            {summary.ArticlesNew / seconds:F0} articles/s, {summary.FilesTotal / seconds:F0} dumps/s, {megabytes / seconds:F1} MB/s");
+        return (new Run<T>(summary, await after(app)), seconds);
+    }
+
+    private static void Exec(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The process's peak resident set (VmHWM), where /proc tells it.</summary>
+    public static string PeakMemory()
+    {
+        const string status = "/proc/self/status";
+        if (File.Exists(status))
+            foreach (var line in File.ReadLines(status))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return $"{long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:F0} MB";
+        return $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB";
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using NewsReader.Extraction;
+using NewsReader.Web.Features.Syndication;
+
+namespace NewsReader.Web.Features.Ingestion;
+
+/// <summary>One article of a dump with everything computed that needs no database: its stored body, hash and signature.</summary>
+public sealed record PreparedArticle(ExtractedArticle Source, string Body, string ContentHash, ulong[] Signature, long[] BandKeys);
+
+/// <summary>
+/// A dump read, hashed, extracted and signed — the CPU-heavy part of ingestion, which runs in
+/// parallel ahead of the single writer. Either it failed with a reason, or it holds its articles.
+/// </summary>
+public sealed class PreparedDump
+{
+    public required string File { get; init; }
+    public required string Relative { get; init; }
+    public long Length { get; init; }
+    public DateTime CapturedAt { get; init; }
+    public string? Hash { get; init; }
+    public string? Failure { get; init; }
+    public ExtractionResult? Result { get; init; }
+    public IReadOnlyList<PreparedArticle> Articles { get; init; } = [];
+
+    /// <summary>True when the stored dump has these very bytes: nothing to do.</summary>
+    public bool Unchanged { get; init; }
+
+    public static async Task<PreparedDump> PrepareAsync(string root, string file, long maxBytes, MinHash? hasher,
+        Func<string, string?> knownHash, CancellationToken ct)
+    {
+        var relative = DumpFolder.Relative(root, file);
+        var info = new FileInfo(file);
+        var length = info.Exists ? info.Length : 0;
+        byte[] bytes;
+        string hash;
+        try
+        {
+            bytes = await DumpReader.ReadAsync(file, maxBytes, ct);
+            hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return new PreparedDump
+            {
+                File = file, Relative = relative, Length = length,
+                Failure = e is InvalidDataException ? e.Message : $"The file could not be read: {e.Message}",
+            };
+        }
+        if (knownHash(relative) == hash)
+            return new PreparedDump { File = file, Relative = relative, Length = length, Hash = hash, Unchanged = true };
+        if (DumpReader.WhyNotText(bytes) is { } notText)
+            return new PreparedDump { File = file, Relative = relative, Length = length, Hash = hash, Failure = notText };
+
+        var capturedAt = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+        ExtractionResult result;
+        try
+        {
+            result = DumpExtractor.Extract(bytes, DumpReader.InnerName(info.Name), capturedAt);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new PreparedDump { File = file, Relative = relative, Length = length, Hash = hash, Failure = $"The dump could not be parsed: {e.Message}" };
+        }
+        if (result.Articles.Count == 0)
+            return new PreparedDump
+            {
+                File = file, Relative = relative, Length = length, Hash = hash,
+                Failure = "No article was found in the dump (it is empty or holds only page chrome).",
+            };
+
+        var articles = result.Articles.Select(a =>
+        {
+            var body = StoredBody(a);
+            var signature = hasher?.Signature(body) ?? [];
+            return new PreparedArticle(a, body, DumpIngester.ContentHash(a), signature, hasher?.BandKeys(signature) ?? []);
+        }).ToList();
+        return new PreparedDump
+        {
+            File = file, Relative = relative, Length = bytes.Length, CapturedAt = capturedAt.UtcDateTime, Hash = hash,
+            Result = result, Articles = articles,
+        };
+    }
+
+    /// <summary>Body paragraphs as stored: joined by '\n', none containing one.</summary>
+    public static string StoredBody(ExtractedArticle a) => string.Join('\n', a.Paragraphs.Select(p => p.Replace('\n', ' ')));
+}
