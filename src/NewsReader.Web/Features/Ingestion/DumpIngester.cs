@@ -46,7 +46,7 @@ public sealed partial class DumpIngester(
         _indexedSinceCommit.Clear();
     }
 
-    private sealed record KnownDump(string Hash, DumpStatus Status, int Articles);
+    private sealed record KnownDump(string Hash, DumpStatus Status, int Articles, long Length, DateTime CapturedAt);
 
     /// <summary>
     /// Ingests the dumps directory or one folder of it. <paramref name="planned"/> hears the number of
@@ -76,8 +76,10 @@ public sealed partial class DumpIngester(
             done?.Invoke(file, new DumpOutcome(DumpOutcomeKind.Failed, Error: reason));
         }
         var articleCounts = await db.Articles.GroupBy(a => a.DumpId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var known = (await db.Dumps.AsNoTracking().Select(d => new { d.Id, d.Path, d.ContentHash, d.Status }).ToListAsync(ct))
-            .ToDictionary(d => d.Path, d => new KnownDump(d.ContentHash, d.Status, articleCounts.GetValueOrDefault(d.Id)), StringComparer.Ordinal);
+        var copyCounts = await db.ArticleCopies.GroupBy(c => c.DumpId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var known = (await db.Dumps.AsNoTracking().Select(d => new { d.Id, d.Path, d.ContentHash, d.Status, d.Length, d.CapturedAt }).ToListAsync(ct))
+            .ToDictionary(d => d.Path, d => new KnownDump(d.ContentHash, d.Status, articleCounts.GetValueOrDefault(d.Id) + copyCounts.GetValueOrDefault(d.Id), d.Length, d.CapturedAt),
+                StringComparer.Ordinal);
 
         int skipped = 0, added = 0, updated = 0, unchanged = 0;
         var lastCommit = time.GetTimestamp();
@@ -125,7 +127,7 @@ public sealed partial class DumpIngester(
                 var prepared = new PreparedDump[chunk.Length];
                 await Parallel.ForEachAsync(Enumerable.Range(0, chunk.Length), parallel, async (i, token) =>
                     prepared[i] = await PreparedDump.PrepareAsync(root, chunk[i], options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null,
-                        path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? k.Hash : null, token));
+                        path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? (k.Hash, k.Length, k.CapturedAt) : null, token));
                 await output.WriteAsync(prepared, ct);
             }
             output.Complete();
@@ -163,7 +165,7 @@ public sealed partial class DumpIngester(
                 {
                     var w = written[j];
                     outcomes[fresh[j]] = (w.Dump.Relative, new DumpOutcome(DumpOutcomeKind.Ingested, New: w.New, Unchanged: w.Copies));
-                    known[w.Dump.Relative] = new KnownDump(w.Dump.Hash!, DumpStatus.Ingested, w.New + w.Copies);
+                    known[w.Dump.Relative] = new KnownDump(w.Dump.Hash!, DumpStatus.Ingested, w.New + w.Copies, w.Dump.Length, w.Dump.CapturedAt);
                 }
                 LogBatch(fresh.Count, entries.Count, sw.Elapsed.TotalMilliseconds);
             }

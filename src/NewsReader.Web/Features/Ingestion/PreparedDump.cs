@@ -15,6 +15,7 @@ public sealed class PreparedDump
 {
     public required string File { get; init; }
     public required string Relative { get; init; }
+    /// <summary>Size of the file on disk (compressed, for a .gz dump).</summary>
     public long Length { get; init; }
     public DateTime CapturedAt { get; init; }
     public string? Hash { get; init; }
@@ -26,11 +27,16 @@ public sealed class PreparedDump
     public bool Unchanged { get; init; }
 
     public static async Task<PreparedDump> PrepareAsync(string root, string file, long maxBytes, MinHash? hasher,
-        Func<string, string?> knownHash, CancellationToken ct)
+        Func<string, (string Hash, long Length, DateTime Modified)?> known, CancellationToken ct)
     {
         var relative = DumpFolder.Relative(root, file);
         var info = new FileInfo(file);
         var length = info.Exists ? info.Length : 0;
+        // Same size and same modification time as when it was stored: unchanged, without reading it
+        // (what rsync and make assume too); a restart over a large folder then costs a directory listing.
+        var stored = known(relative);
+        if (stored is { } s && s.Length == length && s.Modified == info.LastWriteTimeUtc)
+            return new PreparedDump { File = file, Relative = relative, Length = length, Hash = s.Hash, Unchanged = true };
         byte[] bytes;
         string hash;
         try
@@ -46,7 +52,7 @@ public sealed class PreparedDump
                 Failure = e is InvalidDataException ? e.Message : $"The file could not be read: {e.Message}",
             };
         }
-        if (knownHash(relative) == hash)
+        if (stored?.Hash == hash)
             return new PreparedDump { File = file, Relative = relative, Length = length, Hash = hash, Unchanged = true };
         if (DumpReader.WhyNotText(bytes) is { } notText)
             return new PreparedDump { File = file, Relative = relative, Length = length, Hash = hash, Failure = notText };
@@ -76,7 +82,7 @@ public sealed class PreparedDump
         }).ToList();
         return new PreparedDump
         {
-            File = file, Relative = relative, Length = bytes.Length, CapturedAt = capturedAt.UtcDateTime, Hash = hash,
+            File = file, Relative = relative, Length = length, CapturedAt = capturedAt.UtcDateTime, Hash = hash,
             Result = result, Articles = articles,
         };
     }
