@@ -1,6 +1,7 @@
 using NewsReader.Bench.Corpus;
 using NewsReader.Bench.Extraction;
 using NewsReader.Bench.Ingest;
+using NewsReader.Bench.Search;
 
 // NewsReader benchmarks: run on demand in Release, each prints its figures and a one-line summary.
 try
@@ -11,6 +12,7 @@ try
         "corpus" => CorpusCommand.Run(args[1..]),
         "ingest" => await IngestCommand.RunAsync(args[1..]),
         "clusters" => await ClustersCommand.RunAsync(args[1..]),
+        "search" => await SearchCommand.RunAsync(args[1..]),
         _ => Usage(),
     };
 }
@@ -29,6 +31,7 @@ static int Usage()
                                                              write N dumps in the seeds' shape (+ DIR.truth.json)
           ingest DIR [--data DATADIR] [--no-clusters]          ingest DIR end to end; raw Lucene and FTS5 loads of the same text
           clusters DIR [--truth FILE]                         pairwise precision/recall of clustering against the corpus's truth
+          search DATADIR [--per-kind 32] [--seed S]           the search page's work for a query mix, in process, against SQLite FTS5
         """);
     return 2;
 }

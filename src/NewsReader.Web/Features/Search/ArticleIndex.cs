@@ -33,7 +33,7 @@ public sealed class ArticleIndex : IDisposable
     }
 
     /// <summary>Bump when documents change shape; an index of another version is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 7;
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -155,6 +155,16 @@ public sealed class ArticleIndex : IDisposable
 
     private static string IdText(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Body text, not stored (the database has it), with offsets in its postings so snippets need no re-analysis.</summary>
+    private static readonly FieldType BodyType = BodyFieldType();
+
+    private static FieldType BodyFieldType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
+        type.Freeze();
+        return type;
+    }
+
     public static Document ToDocument(Entry a)
     {
         var doc = new Document
@@ -163,7 +173,7 @@ public sealed class ArticleIndex : IDisposable
             new Int32Field(Fields.Cluster, a.ClusterId ?? a.Id, Field.Store.NO),
             new NumericDocValuesField(Fields.Cluster, a.ClusterId ?? a.Id),
             new TextField(Fields.Title, a.Title, Field.Store.NO),
-            new TextField(Fields.Body, a.Body, Field.Store.NO),
+            new Field(Fields.Body, a.Body, BodyType),
         };
         if (a.PublishedAt is { } published)
         {

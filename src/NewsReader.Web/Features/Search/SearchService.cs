@@ -69,13 +69,13 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
         var skip = (long)(page - 1) * pageSize;
         var plan = Plan(request);
 
-        var (total, ids, rewritten, facets, timeline, stories) = index.Use(searcher =>
+        var (total, ids, rewritten, facets, timeline, stories, bodyMatches) = index.Use(searcher =>
         {
             var rewritten = Rewrite(searcher, plan.Text);
             var all = plan.Combine(rewritten);
 
             int total;
-            int[] pageIds;
+            int[] pageDocs;
             var days = new DayCounter();
             // A facet with no value picked counts exactly the main result set, so it rides along in
             // the main pass; only a facet with a selection needs a pass of its own (drill-sideways).
@@ -92,8 +92,8 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             {
                 Collect(searcher, all, MultiCollector.Wrap([counter, stories, days, .. alongside]));
                 total = counter.TotalHits;
-                pageIds = request.Collapse && skip < SearchRequest.MaxResultWindow
-                    ? stories.Ordered().Skip((int)skip).Take(pageSize).Select(st => ArticleIndex.ReadId(searcher.Doc(st.Doc))).ToArray()
+                pageDocs = request.Collapse && skip < SearchRequest.MaxResultWindow
+                    ? stories.Ordered().Skip((int)skip).Take(pageSize).Select(st => st.Doc).ToArray()
                     : [];
             }
             else
@@ -106,7 +106,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                 Collect(searcher, all, MultiCollector.Wrap([top, stories, days, .. alongside]));
                 var docs = top is TopScoreDocCollector s ? s.GetTopDocs() : ((TopFieldCollector)top).GetTopDocs();
                 total = docs.TotalHits;
-                pageIds = docs.ScoreDocs.Skip((int)skip).Select(d => ArticleIndex.ReadId(searcher.Doc(d.Doc))).ToArray();
+                pageDocs = docs.ScoreDocs.Skip((int)skip).Select(d => d.Doc).ToArray();
             }
 
             Dictionary<long, int>? allDays = null;
@@ -121,10 +121,15 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             var values = facetCounters.Select(f => Values(f.Dimension, f.Counter.Counts, f.Selected)).ToArray();
             var facets = new Facets(values[0], values[1], values[2]);
             var timeline = Timeline.Build(days.Days, allDays, plan.FromDate, plan.ToDate);
-            return (total, pageIds, rewritten, facets, timeline, stories);
+            var pageIds = pageDocs.Select(d => ArticleIndex.ReadId(searcher.Doc(d))).ToArray();
+            // Snippet positions come from the postings' offsets while the searcher is at hand.
+            var byDoc = Snippets.MatchesFromPostings(searcher.IndexReader, pageDocs, ArticleIndex.Fields.Body,
+                Snippets.TermsOf(rewritten, ArticleIndex.Fields.Body));
+            var bodyMatches = pageDocs.Zip(pageIds).ToDictionary(x => x.Second, x => byDoc[x.First]);
+            return (total, pageIds, rewritten, facets, timeline, stories, bodyMatches);
         });
 
-        var items = await LoadAsync(ids, rewritten, stories.MatchesIn, ct);
+        var items = await LoadAsync(ids, rewritten, bodyMatches, stories.MatchesIn, ct);
         return new SearchResult(total, stories.Stories, request.Collapse, page, pageSize, items, facets, timeline);
     }
 
@@ -259,7 +264,8 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
         return new Sort(byDate);
     }
 
-    private async Task<List<SearchHit>> LoadAsync(int[] ids, Query rewritten, Func<long, int> matchesInCluster, CancellationToken ct)
+    private async Task<List<SearchHit>> LoadAsync(int[] ids, Query rewritten, Dictionary<int, List<Snippets.Match>> bodyMatches,
+        Func<long, int> matchesInCluster, CancellationToken ct)
     {
         var rows = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
@@ -270,14 +276,13 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             })
             .ToDictionaryAsync(a => a.Id, ct);
 
-        var bodyTerms = Snippets.TermsOf(rewritten, ArticleIndex.Fields.Body);
         var titleTerms = Snippets.TermsOf(rewritten, ArticleIndex.Fields.Title);
         return ids.Where(rows.ContainsKey).Select(id =>
         {
             var a = rows[id];
             return new SearchHit(a.Id, a.Title, snippets.Mark(ArticleIndex.Fields.Title, a.Title, titleTerms), a.Source, a.Byline,
                 a.PublishedAt, a.DatePrecision, a.Language, a.Tags,
-                snippets.Build(ArticleIndex.Fields.Body, a.Body.Replace('\n', ' '), bodyTerms),
+                Snippets.FromMatches(a.Body.Replace('\n', ' '), bodyMatches.GetValueOrDefault(id) ?? []),
                 a.ClusterId, Math.Max(1, matchesInCluster(a.ClusterId)));
         }).ToList();
     }

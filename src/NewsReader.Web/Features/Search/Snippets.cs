@@ -66,10 +66,55 @@ public sealed class Snippets(NewsAnalyzer analyzer)
         return terms.Where(t => t.Field == field).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
     }
 
-    public Snippet Build(string field, string text, IReadOnlySet<string> terms, int windowChars = WindowChars)
+    public Snippet Build(string field, string text, IReadOnlySet<string> terms, int windowChars = WindowChars) =>
+        FromMatches(text, terms.Count == 0 || text.Length == 0 ? [] : FindMatches(field, text, terms), windowChars);
+
+    /// <summary>
+    /// Where the query's terms occur in each of these documents, read from the postings' offsets (the
+    /// body is indexed with them) instead of analyzing the bodies again: per term and index segment,
+    /// one seek and a forward walk over the page's documents.
+    /// </summary>
+    public static Dictionary<int, List<Match>> MatchesFromPostings(IndexReader reader, IReadOnlyList<int> docs, string field, IReadOnlySet<string> terms)
+    {
+        var matches = docs.Distinct().ToDictionary(d => d, _ => new List<Match>());
+        if (terms.Count == 0 || docs.Count == 0) return matches;
+        var leaves = reader.Leaves;
+        foreach (var group in docs.Distinct().GroupBy(d => ReaderUtil.SubIndex(d, leaves)))
+        {
+            var leaf = leaves[group.Key];
+            var fieldTerms = leaf.AtomicReader.GetTerms(field);
+            if (fieldTerms is null) continue;
+            var inLeaf = group.Order().ToArray();
+            var termsEnum = fieldTerms.GetEnumerator();
+            foreach (var term in terms)
+            {
+                if (!termsEnum.SeekExact(new Lucene.Net.Util.BytesRef(term))) continue;
+                var postings = termsEnum.DocsAndPositions(leaf.AtomicReader.LiveDocs, null, DocsAndPositionsFlags.OFFSETS);
+                if (postings is null) continue;
+                var current = -1;
+                foreach (var doc in inLeaf)
+                {
+                    var local = doc - leaf.DocBase;
+                    if (current < local) current = postings.Advance(local);
+                    if (current == DocIdSetIterator.NO_MORE_DOCS) break;
+                    if (current != local) continue;
+                    for (int i = 0; i < postings.Freq; i++)
+                    {
+                        postings.NextPosition();
+                        if (postings.StartOffset >= 0) matches[doc].Add(new Match(postings.StartOffset, postings.EndOffset, term));
+                    }
+                }
+            }
+        }
+        foreach (var list in matches.Values) list.Sort((x, y) => x.Start.CompareTo(y.Start));
+        return matches;
+    }
+
+    /// <summary>A snippet of <paramref name="text"/> around matches found beforehand (offsets into the same text).</summary>
+    public static Snippet FromMatches(string text, List<Match> matches, int windowChars = WindowChars)
     {
         if (text.Length == 0) return Snippet.Empty;
-        var matches = terms.Count == 0 ? [] : FindMatches(field, text, terms);
+        matches = matches.Where(m => m.End <= text.Length).ToList();
         if (matches.Count == 0)
             return new Snippet([new SnippetPart(Lead(text, windowChars), false)]);
 
@@ -92,7 +137,7 @@ public sealed class Snippets(NewsAnalyzer analyzer)
     public Snippet Mark(string field, string text, IReadOnlySet<string> terms) =>
         Build(field, text, terms, windowChars: int.MaxValue / 2);
 
-    private readonly record struct Match(int Start, int End, string Term);
+    public readonly record struct Match(int Start, int End, string Term);
 
     private List<Match> FindMatches(string field, string text, IReadOnlySet<string> terms)
     {
