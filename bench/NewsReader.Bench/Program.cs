@@ -1,5 +1,6 @@
 using NewsReader.Bench.Corpus;
 using NewsReader.Bench.Extraction;
+using NewsReader.Bench.Http;
 using NewsReader.Bench.Ingest;
 using NewsReader.Bench.Search;
 
@@ -13,6 +14,7 @@ try
         "ingest" => await IngestCommand.RunAsync(args[1..]),
         "clusters" => await ClustersCommand.RunAsync(args[1..]),
         "search" => await SearchCommand.RunAsync(args[1..]),
+        "http" => await HttpCommand.RunAsync(args[1..]),
         _ => Usage(),
     };
 }
@@ -32,6 +34,8 @@ static int Usage()
           ingest DIR [--data DATADIR] [--no-clusters]          ingest DIR end to end; raw Lucene and FTS5 loads of the same text
           clusters DIR [--truth FILE]                         pairwise precision/recall of clustering against the corpus's truth
           search DATADIR [--per-kind 32] [--seed S]           the search page's work for a query mix, in process, against SQLite FTS5
+          http DATADIR [--seconds 30] [--connections 32] [--ingest DUMPDIR]
+                                                             the real app under concurrent load (optionally while DUMPDIR is ingested)
         """);
     return 2;
 }
