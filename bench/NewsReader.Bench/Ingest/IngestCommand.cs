@@ -103,6 +103,8 @@ public static class IngestCommand
     public static async Task<(Run<T> Run, double Seconds)> PipelineAsync<T>(string dumps, string data, bool clustering,
         Func<Microsoft.AspNetCore.Builder.WebApplication, Task<T>> after, double megabytes)
     {
+        // A pooled connection would still point at a deleted database file of the same name.
+        SqliteConnection.ClearAllPools();
         if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
         await using var app = await BenchHost.OpenAsync(data, dumps, new Dictionary<string, string?> { ["Ingestion:Cluster"] = clustering.ToString() });
         var sw = Stopwatch.StartNew();
