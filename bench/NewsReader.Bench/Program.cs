@@ -34,7 +34,7 @@ static int Usage()
           ingest DIR [--data DATADIR] [--no-clusters]          ingest DIR end to end; raw Lucene and FTS5 loads of the same text
           clusters DIR [--truth FILE]                         pairwise precision/recall of clustering against the corpus's truth
           search DATADIR [--per-kind 32] [--seed S]           the search page's work for a query mix, in process, against SQLite FTS5
-          http DATADIR [--seconds 30] [--connections 32] [--ingest DUMPDIR]
+          http DATADIR [--seconds 30] [--connections 32] [--route mixed|api|page] [--ingest DUMPDIR] [--no-cache]
                                                              the real app under concurrent load (optionally while DUMPDIR is ingested)
         """);
     return 2;

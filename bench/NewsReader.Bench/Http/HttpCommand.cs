@@ -11,7 +11,7 @@ using NewsReader.Bench.Search;
 namespace NewsReader.Bench.Http;
 
 /// <summary>
-/// <c>http DATADIR [--seconds 30] [--connections 32] [--ingest DUMPDIR]</c>: starts the real app as a
+/// <c>http DATADIR [--seconds 30] [--connections 32] [--route mixed|api|page] [--ingest DUMPDIR] [--no-cache]</c>: starts the real app as a
 /// child process on the data directory, measures cold start to the first answered search, then drives
 /// <c>/api/articles</c> and the search page with concurrent clients for a fixed time. With
 /// <c>--ingest</c>, an ingest run of DUMPDIR goes on meanwhile, and afterwards every article it
@@ -24,11 +24,13 @@ public static class HttpCommand
 
     public static async Task<int> RunAsync(string[] argv)
     {
-        var args = new Args(argv);
+        var args = new Args(argv, "no-cache");
         var data = Path.GetFullPath(args.Require(0, "DATADIR (a data directory the app or `ingest --data` wrote)"));
         var seconds = args.Int("seconds", 30);
         var connections = args.Int("connections", 32);
         var ingest = args.Get("ingest") is { } dir ? Path.GetFullPath(dir) : null;
+        var routes = args.Get("route") ?? "mixed";
+        if (routes is not ("mixed" or "api" or "page")) throw new ArgumentException("--route is mixed, api or page");
         var database = Path.Combine(data, "newsreader.db");
         if (!File.Exists(database)) throw new ArgumentException($"no newsreader.db in {data}");
 
@@ -49,10 +51,11 @@ public static class HttpCommand
                      "--Ingestion:IngestOnStartup=false", $"--Auth:InitialAdminEmail={Email}", $"--Auth:InitialAdminPassword={Password}",
                      "--Auth:LoginAttemptsPerMinute=100000", "--Serilog:MinimumLevel:Default=Warning",
                      "--Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning",
+                     $"--Search:CacheEntries={(args.Flag("no-cache") ? 0 : 2048)}",
                  })
             start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        Console.WriteLine($"http: {web} on port {port} over {data}; {connections} connections for {seconds} s{(ingest is null ? "" : $", ingesting {ingest} meanwhile")} ({Environment.ProcessorCount} cores shared by app and clients)");
+        Console.WriteLine($"http: {web} on port {port} over {data}; {connections} connections for {seconds} s{(ingest is null ? "" : $", ingesting {ingest} meanwhile")}, result cache {(args.Flag("no-cache") ? "off" : "on")} ({Environment.ProcessorCount} cores shared by app and clients)");
 
         var clock = Stopwatch.StartNew();
         using var app = Process.Start(start)!;
@@ -102,7 +105,7 @@ public static class HttpCommand
             var next = 0;
             var workers = Enumerable.Range(0, connections).Select(w => Task.Run(async () =>
             {
-                var route = w % 2 == 0 ? "api" : "page";
+                var route = routes == "mixed" ? (w % 2 == 0 ? "api" : "page") : routes;
                 var mine = new List<double>();
                 while (deadline.Elapsed.TotalSeconds < seconds)
                 {
@@ -127,7 +130,7 @@ public static class HttpCommand
             var elapsed = deadline.Elapsed.TotalSeconds;
 
             var total = samples.Values.Sum(s => s.Count);
-            foreach (var (route, list) in samples)
+            foreach (var (route, list) in samples.Where(s => s.Value.Count > 0))
                 Console.WriteLine($"  {(route == "api" ? "/api/articles" : "search page /"),-16} {list.Count / elapsed,8:F0} req/s  {Percentiles.Summary(list)}");
             Console.WriteLine($"  errors: {errors.Count}{(errors.Count == 0 ? "" : "; first: " + string.Join(" | ", errors.Take(5)))}");
 
@@ -157,7 +160,7 @@ public static class HttpCommand
             var peak = PeakMemory(app.Id);
             Console.WriteLine($"  app peak memory {peak}");
             Console.WriteLine($"http: {total / elapsed:F0} req/s over {connections} connections for {elapsed:F0} s, {Percentiles.Summary(all)}, " +
-                              $"{errors.Count} errors, cold start {coldStart.TotalSeconds:F2} s, peak {peak}{lost}");
+                              $"{errors.Count} errors ({routes}), cold start {coldStart.TotalSeconds:F2} s, peak {peak}{lost}");
             return errors.Count == 0 ? 0 : 1;
         }
         finally

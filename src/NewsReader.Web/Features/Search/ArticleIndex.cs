@@ -134,6 +134,9 @@ public sealed class ArticleIndex : IDisposable
         }
     }
 
+    /// <summary>Changes whenever searchers see a new state of the index.</summary>
+    public long Version => Use(s => ((DirectoryReader)s.IndexReader).Version);
+
     /// <summary>Documents currently visible to searchers.</summary>
     public int Count => Use(s => s.IndexReader.NumDocs);
 

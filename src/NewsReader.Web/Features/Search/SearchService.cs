@@ -40,7 +40,7 @@ public sealed record SearchResult(int Total, int Stories, bool Collapsed, int Pa
 /// Runs a search against the index — hits, facet counts and the coverage timeline from DocValues —
 /// and fills the page from the database.
 /// </summary>
-public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snippets snippets, NewsDbContext db, TimeProvider time)
+public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snippets snippets, NewsDbContext db, TimeProvider time, SearchCache cache)
 {
     private const int FacetSize = 20;
 
@@ -62,7 +62,10 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
     }
 
     /// <exception cref="BadQueryException">The query cannot run; the message says why.</exception>
-    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct) =>
+        cache.GetOrRunAsync(request, index.Version, () => RunAsync(request, ct));
+
+    private async Task<SearchResult> RunAsync(SearchRequest request, CancellationToken ct)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Max(1, request.Page);

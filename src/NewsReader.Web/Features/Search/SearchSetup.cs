@@ -4,6 +4,8 @@ public static class SearchSetup
 {
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddSingleton<ArticleIndex>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ArticleIndex>().Analyzer);
         builder.Services.AddSingleton<QueryParsing>();
