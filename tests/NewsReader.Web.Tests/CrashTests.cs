@@ -7,7 +7,8 @@ namespace NewsReader.Web.Tests;
 /// <summary>Kills the real app (a child process) in the middle of a run, restarts it, and checks that nothing is lost.</summary>
 public class CrashTests
 {
-    private const int Dumps = 400;
+    // Enough that the kill lands mid-run: a batch of new dumps is stored at a time, thousands a second.
+    private const int Dumps = 4000;
 
     private static string Story(int i) =>
         $"Ferry timetable change {i}\n\nFerry timetable change {i}\n\n" +
@@ -58,7 +59,7 @@ public class CrashTests
             {
                 Assert.False(app.HasExited, "the app exited before the run got going");
                 Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), "the run did not start");
-                await Task.Delay(50);
+                await Task.Delay(10);
             }
         }
         finally

@@ -33,7 +33,7 @@ public sealed class ArticleIndex : IDisposable
     }
 
     /// <summary>Bump when documents change shape; an index of another version is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;

@@ -14,8 +14,11 @@ public sealed class BadQueryException(string message, Exception? inner = null) :
 /// are looked for in title, body, outlet and byline (a title match weighs more), and the fields
 /// <c>title: source: byline: tag: lang: date:[from TO to]</c> narrow where to look.
 /// </summary>
-public sealed class QueryParsing(NewsAnalyzer analyzer)
+public sealed class QueryParsing
 {
+    /// <summary>Query-side analysis: a phrase's common words are looked up as the pairs the index holds.</summary>
+    private readonly NewsAnalyzer _analyzer = new(forQueries: true);
+
     private const int MaxQueryLength = 2_000;
     /// <summary>The parser recurses per parenthesis; a bound keeps a hostile query from exhausting the stack.</summary>
     private const int MaxNesting = 32;
@@ -42,7 +45,7 @@ public sealed class QueryParsing(NewsAnalyzer analyzer)
         if (NestingDepth(text) > MaxNesting)
             throw new BadQueryException($"The query nests parentheses more than {MaxNesting} deep.");
         // A parser per call: QueryParser keeps state and is not thread-safe.
-        var parser = new NewsQueryParser(analyzer);
+        var parser = new NewsQueryParser(_analyzer);
         try
         {
             return parser.Parse(text);

@@ -124,6 +124,13 @@ public sealed class Snippets(NewsAnalyzer analyzer)
         var cursor = start;
         foreach (var m in matches.Where(m => m.Start >= start && m.End <= end))
         {
+            // A word pair and its first word can both match; marks never overlap.
+            if (m.Start < cursor)
+            {
+                if (m.End > cursor) parts.Add(new SnippetPart(text[cursor..m.End], true));
+                cursor = Math.Max(cursor, m.End);
+                continue;
+            }
             if (m.Start > cursor) parts.Add(new SnippetPart(text[cursor..m.Start], false));
             parts.Add(new SnippetPart(text[m.Start..m.End], true));
             cursor = m.End;
