@@ -45,19 +45,19 @@ internal sealed class ClusterCollapser(SearchSort sort) : ICollector
         var score = sort == SearchSort.Relevance ? _scorer?.GetScore() ?? 0 : 0;
         var date = _dated?.Get(doc) == true ? _published!.Get(doc) : (long?)null;
         var key = DateKey(date);
-        if (_stories.TryGetValue(cluster, out var best))
+        // One hash lookup per hit: the entry is read and written in place.
+        ref var best = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_stories, cluster, out var seen);
+        if (!seen)
         {
-            var better = sort == SearchSort.Relevance
-                ? score > best.Score || (score == best.Score && global < best.Doc)
-                : key < best.Date || (key == best.Date && global < best.Doc);
-            _stories[cluster] = better
-                ? new Story(cluster, global, score, key, best.Matches + 1)
-                : best with { Matches = best.Matches + 1 };
+            best = new Story(cluster, global, score, key, 1);
+            return;
         }
-        else _stories[cluster] = new Story(cluster, global, score, key, 1);
+        var better = sort == SearchSort.Relevance
+            ? score > best.Score || (score == best.Score && global < best.Doc)
+            : key < best.Date || (key == best.Date && global < best.Doc);
+        best = better ? new Story(cluster, global, score, key, best.Matches + 1) : best with { Matches = best.Matches + 1 };
     }
 
-    /// <summary>The stories in result order: best score, or date (undated last), ties by document.</summary>
     public IEnumerable<Story> Ordered() => sort == SearchSort.Relevance
         ? _stories.Values.OrderByDescending(s => s.Score).ThenBy(s => s.Doc)
         : _stories.Values.OrderBy(s => s.Date).ThenBy(s => s.Doc);

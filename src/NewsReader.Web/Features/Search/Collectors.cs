@@ -120,7 +120,7 @@ internal sealed class DayCounter : ICollector
         if (_values is null || _hasValue is null || !_hasValue.Get(doc)) return;
         var key = _values.Get(doc);
         var day = Math.DivRem(key, MillisPerDay, out var rem) - (rem < 0 ? 1 : 0);
-        Days[day] = Days.GetValueOrDefault(day) + 1;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Days, day, out _)++;
     }
 
     public static DateOnly ToDate(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day));
