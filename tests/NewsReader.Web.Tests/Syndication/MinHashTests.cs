@@ -65,4 +65,13 @@ public class MinHashTests
     [Fact]
     public void Accents_and_case_do_not_change_the_shingles() =>
         Assert.Equal(MinHash.Shingles("Inès Dupont a reçu le prix à Paris"), MinHash.Shingles("ines dupont A RECU le prix a paris"));
+
+    [Fact]
+    public void The_vectorised_signature_equals_the_scalar_definition_value_for_value()
+    {
+        var texts = new[] { Body(Wire), Body(SameSubjectOtherStory), "Ünïcödé wörds ünd Ελληνικά γράμματα και 中文 text mixed in one short body here" };
+        foreach (var text in texts)
+            Assert.Equal(Hasher.ScalarSignature(text), Hasher.Signature(text));
+        Assert.Empty(Hasher.Signature("too few words"));
+    }
 }

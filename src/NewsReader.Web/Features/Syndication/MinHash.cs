@@ -34,15 +34,50 @@ public sealed class MinHash
         if (shingles.Count == 0) return [];
         var signature = new ulong[_seeds.Length];
         Array.Fill(signature, ulong.MaxValue);
+        var width = System.Numerics.Vector<ulong>.Count;
+        if (!System.Numerics.Vector.IsHardwareAccelerated || _seeds.Length % width != 0)
+        {
+            foreach (var shingle in shingles) Fold(shingle, signature);
+            return signature;
+        }
+        // The same arithmetic on several hash functions at once: identical values, a fraction of the time.
+        var seeds = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(_seeds.AsSpan());
+        var mins = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(signature.AsSpan());
         foreach (var shingle in shingles)
         {
-            for (int i = 0; i < _seeds.Length; i++)
+            var x0 = new System.Numerics.Vector<ulong>(shingle);
+            for (int i = 0; i < seeds.Length; i++)
             {
-                var h = Mix(shingle ^ _seeds[i]);
-                if (h < signature[i]) signature[i] = h;
+                var x = x0 ^ seeds[i];
+                x ^= x >>> 30;
+                x *= 0xBF58476D1CE4E5B9UL;
+                x ^= x >>> 27;
+                x *= 0x94D049BB133111EBUL;
+                x ^= x >>> 31;
+                mins[i] = System.Numerics.Vector.Min(mins[i], x);
             }
         }
         return signature;
+    }
+
+    /// <summary>The scalar definition of a signature: what the vector loop must equal.</summary>
+    internal ulong[] ScalarSignature(string text)
+    {
+        var shingles = Shingles(text);
+        if (shingles.Count == 0) return [];
+        var signature = new ulong[_seeds.Length];
+        Array.Fill(signature, ulong.MaxValue);
+        foreach (var shingle in shingles) Fold(shingle, signature);
+        return signature;
+    }
+
+    private void Fold(ulong shingle, ulong[] signature)
+    {
+        for (int i = 0; i < _seeds.Length; i++)
+        {
+            var h = Mix(shingle ^ _seeds[i]);
+            if (h < signature[i]) signature[i] = h;
+        }
     }
 
     /// <summary>One key per band; two texts sharing any band key are candidates.</summary>
