@@ -8,7 +8,7 @@ using NewsReader.Web.Data;
 namespace NewsReader.Bench.Corpus;
 
 /// <summary>
-/// <c>clusters DIR [--truth DIR.truth.json]</c>: ingests a generated corpus with and without clustering
+/// <c>clusters DIR [--truth DIR.truth.json] [--rounds 3]</c>: ingests a generated corpus with and without clustering
 /// and scores the clusters against the generator's ground truth: pairwise precision, recall and F1
 /// over the articles the truth names (pairs in one predicted cluster vs pairs of one story).
 /// </summary>
@@ -25,11 +25,22 @@ public static class ClustersCommand
         var megabytes = Directory.EnumerateFiles(dumps).Sum(f => new FileInfo(f).Length) / 1048576.0;
         Console.WriteLine($"clusters: {truth.Count} dumps with ground truth from {dumps}");
 
-        // Two rounds, alternating, and the faster of each: the first round pays for JIT warm-up and a cold page cache.
+        // Rounds alternate, and each configuration's fastest counts: on a shared 2-core machine single runs
+        // vary by ±20 %, and the first round also pays for JIT warm-up and a cold page cache.
+        var rounds = args.Int("rounds", 3);
         var (with, clusteredSeconds) = await IngestCommand.PipelineAsync(dumps, data, clustering: true, ReadAsync, megabytes);
         var (without, plainSeconds) = await IngestCommand.PipelineAsync(dumps, data + "-plain", clustering: false, _ => Task.FromResult(0), megabytes);
-        clusteredSeconds = Math.Min(clusteredSeconds, (await IngestCommand.PipelineAsync(dumps, data, clustering: true, _ => Task.FromResult(0), megabytes)).Seconds);
-        plainSeconds = Math.Min(plainSeconds, (await IngestCommand.PipelineAsync(dumps, data + "-plain", clustering: false, _ => Task.FromResult(0), megabytes)).Seconds);
+        var clusteredRuns = new List<double> { clusteredSeconds };
+        var plainRuns = new List<double> { plainSeconds };
+        for (int round = 1; round < rounds; round++)
+        {
+            clusteredRuns.Add((await IngestCommand.PipelineAsync(dumps, data, clustering: true, _ => Task.FromResult(0), megabytes)).Seconds);
+            plainRuns.Add((await IngestCommand.PipelineAsync(dumps, data + "-plain", clustering: false, _ => Task.FromResult(0), megabytes)).Seconds);
+        }
+        clusteredSeconds = clusteredRuns.Min();
+        plainSeconds = plainRuns.Min();
+        Console.WriteLine($"  seconds with clustering: {string.Join(", ", clusteredRuns.Select(x => x.ToString("F2")))}; without: {string.Join(", ", plainRuns.Select(x => x.ToString("F2")))}" +
+                          $"; median ratio {plainRuns.Order().ElementAt(plainRuns.Count / 2) / clusteredRuns.Order().ElementAt(clusteredRuns.Count / 2):F2}");
         var rateRatio = (with.Summary.ArticlesNew / clusteredSeconds) / (without.Summary.ArticlesNew / plainSeconds);
 
         // Each dump's main articles (teasers aside), stored or folded as copies, in position order, against the truth's list.
