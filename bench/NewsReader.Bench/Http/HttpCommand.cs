@@ -157,7 +157,7 @@ public static class HttpCommand
                 lost = inDb == stored + added && searchable == inDb ? ", no article lost" : $", MISMATCH: expected {stored + added}, database {inDb}, searchable {searchable}";
             }
             var all = samples.Values.SelectMany(s => s).ToList();
-            var peak = PeakMemory(app.Id);
+            var peak = BenchHost.PeakMemory(app.Id);
             Console.WriteLine($"  app peak memory {peak}");
             Console.WriteLine($"http: {total / elapsed:F0} req/s over {connections} connections for {elapsed:F0} s, {Percentiles.Summary(all)}, " +
                               $"{errors.Count} errors ({routes}), cold start {coldStart.TotalSeconds:F2} s, peak {peak}{lost}");
@@ -228,15 +228,5 @@ public static class HttpCommand
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string PeakMemory(int pid)
-    {
-        var status = $"/proc/{pid}/status";
-        if (File.Exists(status))
-            foreach (var line in File.ReadLines(status))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return $"{long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:F0} MB";
-        return "unknown";
     }
 }

@@ -53,4 +53,15 @@ public static class BenchHost
         Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
 
     public static string Megabytes(long bytes) => $"{bytes / 1048576.0:F1} MB";
+
+    /// <summary>A process's peak resident set (VmHWM), where /proc tells it; this process by default.</summary>
+    public static string PeakMemory(int? pid = null)
+    {
+        var status = $"/proc/{(pid is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "self")}/status";
+        if (File.Exists(status))
+            foreach (var line in File.ReadLines(status))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return $"{long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:F0} MB";
+        return pid is null ? $"{System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB" : "unknown";
+    }
 }

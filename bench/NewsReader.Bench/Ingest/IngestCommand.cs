@@ -36,7 +36,7 @@ public static class IngestCommand
         var (summary, pipelineSeconds) = await PipelineAsync(dumps, data, clustering, async app =>
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            Console.WriteLine($"            peak memory {PeakMemory()}, database {BenchHost.Megabytes(BenchHost.DirectorySize(storage.DataDirectory) - BenchHost.DirectorySize(storage.IndexDirectory))}, index {BenchHost.Megabytes(BenchHost.DirectorySize(storage.IndexDirectory))}");
+            Console.WriteLine($"            peak memory {BenchHost.PeakMemory()}, database {BenchHost.Megabytes(BenchHost.DirectorySize(storage.DataDirectory) - BenchHost.DirectorySize(storage.IndexDirectory))}, index {BenchHost.Megabytes(BenchHost.DirectorySize(storage.IndexDirectory))}");
             await using var read = app.Services.CreateAsyncScope();
             var db = read.ServiceProvider.GetRequiredService<NewsDbContext>();
             return await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(ArticleIndex.Projection).ToListAsync();
@@ -92,7 +92,7 @@ public static class IngestCommand
         var rate = articles / pipelineSeconds;
         var ceiling = entries.Count / luceneSeconds;
         Console.WriteLine($"ingest: {articles} articles at {rate:F0}/s end to end ({megabytes / pipelineSeconds:F1} MB/s), " +
-                          $"{rate / ceiling:F2}x raw Lucene ({ceiling:F0}/s), {rate / (entries.Count / ftsSeconds):F2}x FTS5 load ({entries.Count / ftsSeconds:F0}/s), peak {PeakMemory()}");
+                          $"{rate / ceiling:F2}x raw Lucene ({ceiling:F0}/s), {rate / (entries.Count / ftsSeconds):F2}x FTS5 load ({entries.Count / ftsSeconds:F0}/s), peak {BenchHost.PeakMemory()}");
         if (!args.Flag("keep") && args.Get("data") is null) System.IO.Directory.Delete(data, recursive: true);
         return 0;
     }
@@ -122,16 +122,5 @@ public static class IngestCommand
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
-    }
-
-    /// <summary>The process's peak resident set (VmHWM), where /proc tells it.</summary>
-    public static string PeakMemory()
-    {
-        const string status = "/proc/self/status";
-        if (File.Exists(status))
-            foreach (var line in File.ReadLines(status))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return $"{long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:F0} MB";
-        return $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB";
     }
 }

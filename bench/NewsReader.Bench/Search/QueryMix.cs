@@ -32,9 +32,10 @@ public static partial class QueryMix
             foreach (var w in Words(a.Title + " " + a.Body).Distinct())
                 frequency[w] = frequency.GetValueOrDefault(w) + 1;
         // Skip the very commonest (stopword-like) words; keep words seen in several articles.
-        var ranked = frequency.Where(kv => kv.Value >= 3).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => kv.Key).Skip(60).ToList();
-        if (ranked.Count < 20) throw new ArgumentException("the archive is too small to draw a query mix from");
+        var seen = frequency.Where(kv => kv.Value >= 3).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key).ToList();
+        var ranked = seen.Skip(Math.Min(60, seen.Count / 5)).ToList();
+        if (ranked.Count < 10) throw new ArgumentException("the archive is too small to draw a query mix from");
         var frequent = ranked.Take(ranked.Count / 10 + 10).ToList();
         var mid = ranked.Skip(ranked.Count / 10).ToList();
         string Pick(List<string> words) => words[random.Next(words.Count)];
