@@ -37,18 +37,16 @@ public sealed class ClusterAssigner(NewsDbContext db, MinHash hasher, IndexOutbo
             var clusterId = id;
             if (keys.Length > 0)
             {
-                // The candidates sharing most bands are the likeliest copies; a bound keeps the cost per
-                // article flat even when thousands of copies of one story share the same bands.
+                // The same rule as a batch of new dumps: a batch of one, against the stored articles.
                 await EnsureBandsAsync(ct);
-                var candidates = bands.Shared(keys, id).OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key)
-                    .Select(kv => kv.Key).Take(MaxCandidates).ToList();
-                var best = (await db.ArticleSignatures.Where(s => candidates.Contains(s.ArticleId)).ToListAsync(ct))
-                    .Select(s => (s.ArticleId, Similarity: MinHash.Similarity(signature, Decode(s.Signature))))
-                    .Where(c => c.Similarity >= SyndicationDefaults.SameStory)
-                    .OrderByDescending(c => c.Similarity).ThenBy(c => c.ArticleId)
-                    .FirstOrDefault();
-                if (best.ArticleId != 0)
-                    clusterId = await db.Articles.Where(a => a.Id == best.ArticleId).Select(a => a.ClusterId ?? a.Id).SingleAsync(ct);
+                var decision = new BatchClusters(bands);
+                decision.Add(id, signature, keys);
+                var candidates = decision.StoredCandidates();
+                decision.Known((await db.ArticleSignatures.Where(s => candidates.Contains(s.ArticleId))
+                        .Join(db.Articles, s => s.ArticleId, a => a.Id, (s, a) => new { s.ArticleId, s.Signature, Cluster = a.ClusterId ?? a.Id })
+                        .ToListAsync(ct))
+                    .Select(c => (c.ArticleId, Decode(c.Signature), c.Cluster)));
+                clusterId = decision.Decide(id, signature);
                 db.ArticleSignatures.Add(new ArticleSignature { ArticleId = id, Signature = Encode(signature) });
                 bands.Add(id, keys);
             }
