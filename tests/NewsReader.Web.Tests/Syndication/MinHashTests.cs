@@ -74,4 +74,23 @@ public class MinHashTests
             Assert.Equal(Hasher.ScalarSignature(text), Hasher.Signature(text));
         Assert.Empty(Hasher.Signature("too few words"));
     }
+
+    [Theory]
+    [InlineData("Plain ASCII words, with punctuation; and numbers 2024.")]
+    [InlineData("Inès Dupont à Paris — “quoted” café, naïve façade, Ærø")]
+    [InlineData("Tổng thống Trump thắng cử trong cuộc bầu cử năm 2024")]
+    [InlineData("한국어 문장과 Ελληνικά γράμματα και Русский текст")]
+    [InlineData("Combining e\u0301 and precomposed é, emoji 😀 between words")]
+    public void Words_walked_character_by_character_equal_words_of_the_normalised_text(string text)
+    {
+        text = System.Text.RegularExpressions.Regex.Unescape(text);
+        Assert.Equal(MinHash.ReferenceWords(text), MinHash.Words(text));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_ends_a_word_instead_of_failing()
+    {
+        var text = "first words here \uD800 then more words after it";
+        Assert.Equal(MinHash.ReferenceWords("first words here   then more words after it").Count, MinHash.Words(System.Text.RegularExpressions.Regex.Unescape(text)).Count);
+    }
 }

@@ -74,12 +74,21 @@ public sealed class PreparedDump
                 Failure = "No article was found in the dump (it is empty or holds only page chrome).",
             };
 
-        var articles = result.Articles.Select(a =>
+        List<PreparedArticle> articles;
+        try
         {
-            var body = StoredBody(a);
-            var signature = hasher?.Signature(body) ?? [];
-            return new PreparedArticle(a, body, DumpIngester.ContentHash(a), signature, hasher?.BandKeys(signature) ?? []);
-        }).ToList();
+            articles = result.Articles.Select(a =>
+            {
+                var body = StoredBody(a);
+                var signature = hasher?.Signature(body) ?? [];
+                return new PreparedArticle(a, body, DumpIngester.ContentHash(a), signature, hasher?.BandKeys(signature) ?? []);
+            }).ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever one dump's text does to the signing, the run goes on without it.
+            return new PreparedDump { File = file, Relative = relative, Length = length, Hash = hash, Failure = $"The dump could not be prepared: {e.Message}" };
+        }
         return new PreparedDump
         {
             File = file, Relative = relative, Length = length, CapturedAt = capturedAt.UtcDateTime, Hash = hash,

@@ -117,7 +117,50 @@ public sealed class MinHash
         return shingles;
     }
 
-    private static List<ulong> Words(string text)
+    /// <summary>
+    /// Word hashes of the text, lower case with accents dropped: each character's canonical
+    /// decomposition (cached per character) without its combining marks. Decomposing character by
+    /// character gives the same letters as decomposing the whole text, without a pass over all of it;
+    /// a lone surrogate, which whole-text normalisation refuses, just ends a word.
+    /// </summary>
+    internal static List<ulong> Words(string text)
+    {
+        var words = new List<ulong>(text.Length / 5);
+        ulong h = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (c < 0x80)
+                Step(c, ref h, ref inWord, words);
+            else if (char.IsSurrogate(c))
+                Step(' ', ref h, ref inWord, words);
+            else
+                foreach (var d in Decompositions.GetOrAdd(c, static ch => ch.ToString().Normalize(NormalizationForm.FormD)))
+                    Step(d, ref h, ref inWord, words);
+        }
+        if (inWord) words.Add(h);
+        return words;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, string> Decompositions = new();
+
+    private static void Step(char c, ref ulong h, ref bool inWord, List<ulong> words)
+    {
+        if (c >= 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) return;
+        if (char.IsLetterOrDigit(c))
+        {
+            if (!inWord) (h, inWord) = (14695981039346656037UL, true);
+            h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+        }
+        else if (inWord)
+        {
+            words.Add(h);
+            inWord = false;
+        }
+    }
+
+    /// <summary>The definition <see cref="Words"/> must agree with: normalise the whole text, then walk it.</summary>
+    internal static List<ulong> ReferenceWords(string text)
     {
         var words = new List<ulong>();
         var folded = text.Normalize(NormalizationForm.FormD);
