@@ -10,6 +10,7 @@ try
     return args.FirstOrDefault() switch
     {
         "extraction" => ExtractionCommand.Run(args[1..]),
+        "explain" => ExplainCommand.Run(args[1..]),
         "corpus" => CorpusCommand.Run(args[1..]),
         "ingest" => await IngestCommand.RunAsync(args[1..]),
         "clusters" => await ClustersCommand.RunAsync(args[1..]),
@@ -29,6 +30,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run --project bench/NewsReader.Bench -c Release -- COMMAND ...
           extraction DIR --out PRED.json [--gold GOLD.json]   extract every *.txt/*.html in DIR and score it
+          explain FILE.txt                                    how the text-dump parser sees one dump: lines, scores, blocks
           corpus --count N --out DIR [--seed S] [--from TEXTDIR|GOLD.json] [--syndicated SHARE]
                                                              write N dumps in the seeds' shape (+ DIR.truth.json)
           ingest DIR [--data DATADIR] [--no-clusters]          ingest DIR end to end; raw Lucene and FTS5 loads of the same text

@@ -20,6 +20,8 @@ internal sealed class DumpLine
     /// <summary>Words written in lower case: high in running text, low in names, menus and headlines.</summary>
     public required int LowercaseWords { get; init; }
     public required bool EndsSentence { get; init; }
+    /// <summary>Sentence breaks inside the line (". " before a capital): a paragraph of several sentences has some.</summary>
+    public int InnerSentenceBreaks { get; init; }
     public required bool LinkLike { get; init; }
     /// <summary>Opens with a run of capitalised words: a headline glued to its teaser text, not a sentence.</summary>
     public required bool HeadlineLed { get; init; }

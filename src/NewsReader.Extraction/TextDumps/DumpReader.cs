@@ -125,11 +125,22 @@ internal static class DumpReader
             InterfaceWords = ui,
             LowercaseWords = lowercase,
             EndsSentence = EndsSentence(text),
+            InnerSentenceBreaks = InnerSentenceBreaks(text),
             LinkLike = LooksLikeLink(text),
             // Prose has lower-case words early on; eight capitalised words in a row only happen in
             // headlines (a dateline such as "WASHINGTON (Reuters) - U.S. President … said" breaks off in time).
             HeadlineLed = capitalisedRun >= HeadlineRun,
         };
+    }
+
+    /// <summary>Counts ". X", "! X", "? X" (and "… X") where X is an upper-case letter or an opening quote.</summary>
+    internal static int InnerSentenceBreaks(string text)
+    {
+        int n = 0;
+        for (int i = 1; i + 1 < text.Length; i++)
+            if (text[i] == ' ' && text[i - 1] is '.' or '!' or '?' or '…' && (char.IsUpper(text[i + 1]) || text[i + 1] is '"' or '“'))
+                n++;
+        return n;
     }
 
     internal static bool EndsSentence(string text)

@@ -12,6 +12,9 @@ internal static class LineClassifier
     private const double GoodStopwords = 0.12;
     private const double NearGoodStopwords = 0.06;
     private const double LowercaseProse = 0.6;
+    /// <summary>A paragraph this long with a few sentences in it is prose even when its last one lacks a full stop (a signature, a quoted line).</summary>
+    private const int LongParagraphWords = 30;
+    private const int LongParagraphSentences = 2;
 
     public static void Classify(IReadOnlyList<DumpLine> lines)
     {
@@ -28,7 +31,10 @@ internal static class LineClassifier
         // Small stopword lists (Lucene's English one has 33 words) miss some plain sentences;
         // mostly lower-case words catch those.
         bool prose = density < 0 || density >= GoodStopwords || l.LowercaseWords >= l.WordCount * LowercaseProse;
-        if (l.EndsSentence && l.WordCount >= GoodWords && prose && !l.HeadlineLed) return LineClass.Good;
+        // ... unless what follows its last full stop is a photo credit ("Jane Doe / AFP"): that is a caption.
+        var finished = l.EndsSentence || l.WordCount >= LongParagraphWords && l.InnerSentenceBreaks >= LongParagraphSentences
+            && CaptionDetector.SplitCredit(l.Text).Credit is null;
+        if (finished && l.WordCount >= GoodWords && prose && !l.HeadlineLed) return LineClass.Good;
         if (l.WordCount >= NearGoodWords && (density < 0 || density >= NearGoodStopwords)) return LineClass.NearGood;
         return l.WordCount >= NearGoodWords ? LineClass.Bad : LineClass.Short;
     }

@@ -30,6 +30,7 @@ internal static class MainBlockFinder
     private const int MaxHeadlineCopies = 3;
     /// <summary>Large enough that no body runs across an echoed headline.</summary>
     private const double RepeatedHeadlineCost = -1000;
+    private const int CardSeparatorRepeats = 4;
 
     /// <summary>Every disjoint block worth a look, best first.</summary>
     public static List<Block> Find(IReadOnlyList<DumpLine> lines)
@@ -173,6 +174,8 @@ internal static class MainBlockFinder
             _ when IsRepeatedHeadline(l) => RepeatedHeadlineCost,
             // A long line printed several times is an image's alt text repeated through the story, not navigation.
             _ when l.Repeats > 1 && l.WordCount >= RepeatedAltTextWords => -2,
+            // A share bar printed under every card of a feed: cards are not one body.
+            _ when l.Repeats >= CardSeparatorRepeats && l.InterfaceWords * 2 >= l.WordCount && l.WordCount >= 2 => RepeatedHeadlineCost,
             _ => l.Repeats > 1 ? -10 - Math.Min(l.WordCount, 10) : -5 - l.WordCount / 2.0,
         },
     };

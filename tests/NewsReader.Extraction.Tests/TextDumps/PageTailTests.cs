@@ -40,4 +40,22 @@ public class PageTailTests
         Assert.Equal("Tom Hale", a.Captions[1].Credit);
         Assert.DoesNotContain(a.Paragraphs, p => p.Contains("Waves crash") || p.Contains("Photo:") || p.Contains("Image caption"));
     }
+
+    [Fact]
+    public void Cards_under_a_repeated_share_bar_are_not_taken_for_the_story_above_them()
+    {
+        var a = Fixture.Parse("card-feed.txt")[0];
+        var body = Assert.Single(a.Paragraphs);
+        Assert.StartsWith("A garden teaches patience", body);
+        Assert.EndsWith("the season after this one", body);
+    }
+
+    [Fact]
+    public void A_long_paragraph_without_a_final_full_stop_is_prose_but_a_caption_ending_in_a_credit_is_not()
+    {
+        var a = Assert.Single(Fixture.Parse("credit-tail.txt"));
+        Assert.Contains(a.Paragraphs, p => p.EndsWith("the council said in a statement"));
+        Assert.DoesNotContain(a.Paragraphs, p => p.Contains("AFP"));
+        Assert.Contains(a.Paragraphs, p => p.StartsWith("Residents who had made a long detour"));
+    }
 }
