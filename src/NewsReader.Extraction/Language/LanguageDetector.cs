@@ -27,9 +27,9 @@ public static class LanguageDetector
         return script switch
         {
             "latin" when s.VietnameseMarks * 25 > s.Latin => "vi",
-            "latin" => ByStopwords(span, ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "hu", "ro", "tr", "cs", "ca", "eu", "gl", "ga", "id", "lv"]),
-            "cyrillic" => ByStopwords(span, ["ru", "bg"]) ?? "ru",
-            "arabic" => ByStopwords(span, ["ar", "fa"]) ?? "ar",
+            "latin" => ByStopwords(span, Latin),
+            "cyrillic" => ByStopwords(span, Cyrillic) ?? "ru",
+            "arabic" => ByStopwords(span, Arabic) ?? "ar",
             "greek" => "el",
             "hebrew" => "he",
             "han" => "zh",
@@ -43,6 +43,10 @@ public static class LanguageDetector
     }
 
     /// <summary>The candidate whose stopwords make up the largest share of the words, if that share is credible.</summary>
+    private static readonly string[] Latin = ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "hu", "ro", "tr", "cs", "ca", "eu", "gl", "ga", "id", "lv"];
+    private static readonly string[] Cyrillic = ["ru", "bg"];
+    private static readonly string[] Arabic = ["ar", "fa"];
+
     private static string? ByStopwords(ReadOnlySpan<char> text, string[] candidates)
     {
         var masks = new ulong[candidates.Length];

@@ -126,10 +126,12 @@ internal static partial class CaptionDetector
         return (caption, null);
     }
 
+    private static readonly char[] CreditSeparators = [' ', '/'];
+
     /// <summary>"(AP)", "(Getty Images)": a few capitalised words in parentheses closing a line are a credit.</summary>
     private static bool IsBareCredit(string credit)
     {
-        var words = credit.Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries);
+        var words = credit.Split(CreditSeparators, StringSplitOptions.RemoveEmptyEntries);
         return words.Length is > 0 and <= 5 && words.All(w => char.IsUpper(w[0]) || w is "via" or "for" or "de");
     }
 

@@ -132,9 +132,11 @@ internal static partial class MetadataLines
         return new DateLine(d, Outlet(before));
     }
 
+    private static readonly char[] OutletSeparators = [' ', '|', '•', '·', ',', '-', '–', '—'];
+
     private static string? Outlet(string prefix)
     {
-        var words = prefix.Split([' ', '|', '•', '·', ',', '-', '–', '—'], StringSplitOptions.RemoveEmptyEntries)
+        var words = prefix.Split(OutletSeparators, StringSplitOptions.RemoveEmptyEntries)
             .Where(w => !Vocabulary.DateLabels.Contains(w.TrimEnd(':')))
             .ToList();
         if (words.Count == 0 || words.Count > 4) return null;
