@@ -20,8 +20,6 @@ internal sealed class DumpLine
     /// <summary>Words written in lower case: high in running text, low in names, menus and headlines.</summary>
     public required int LowercaseWords { get; init; }
     public required bool EndsSentence { get; init; }
-    /// <summary>Sentence breaks inside the line (". " before a capital): a paragraph of several sentences has some.</summary>
-    public int InnerSentenceBreaks { get; init; }
     public required bool LinkLike { get; init; }
     /// <summary>Opens with a run of capitalised words: a headline glued to its teaser text, not a sentence.</summary>
     public required bool HeadlineLed { get; init; }
@@ -31,6 +29,8 @@ internal sealed class DumpLine
     public bool EchoedNearby { get; set; }
     /// <summary>One of a run of lines full of numbers: a results table, a schedule, a price list.</summary>
     public bool TableRow { get; set; }
+    /// <summary>An item of a numbered list, or one of the few lines that belong to an item.</summary>
+    public bool ListItem { get; set; }
     public LineClass Class { get; set; }
     public LineRole Role { get; set; }
 

@@ -33,6 +33,7 @@ internal static class DumpReader
             for (int j = i + 1; j < Math.Min(lines.Count, i + 1 + EchoReach) && lines[i].Repeats > 1; j++)
                 if (lines[j].Key == lines[i].Key) lines[i].EchoedNearby = lines[j].EchoedNearby = true;
         MarkTableRows(lines);
+        MarkNumberedLists(lines);
         return (lines, language);
     }
 
@@ -48,6 +49,64 @@ internal static class DumpReader
                 for (int j = runStart; j < i; j++) lines[j].TableRow = true;
             runStart = i + 1;
         }
+    }
+
+    /// <summary>
+    /// Items of a numbered list ("1) …", "2. …", counting up or down) with the few lines each carries
+    /// (a link, a price): a listicle's body, however short its lines.
+    /// </summary>
+    private static void MarkNumberedLists(List<DumpLine> lines)
+    {
+        int runStart = -1, last = -1, lastNumber = 0, step = 0, items = 0, gap = 0;
+        void Close()
+        {
+            if (items >= MinListItems)
+            {
+                int end = Math.Min(lines.Count - 1, last + gap - 1);
+                for (int j = runStart; j <= end; j++) lines[j].ListItem = true;
+            }
+            runStart = -1; items = 0; step = 0;
+        }
+        for (int i = 0; i < lines.Count; i++)
+        {
+            int? n = ListNumber(lines[i].Text);
+            if (runStart >= 0 && i - last > MaxListItemLines) Close();
+            if (n is not int number) continue;
+            int d = number - lastNumber;
+            bool follows = runStart >= 0 && (step == 0 ? d is 1 or -1 : d == step);
+            if (!follows)
+            {
+                Close();
+                runStart = i;
+                items = 1;
+            }
+            else
+            {
+                step = d;
+                gap = i - last;
+                items++;
+            }
+            last = i;
+            lastNumber = number;
+        }
+        Close();
+    }
+
+    private const int MinListItems = 3;
+    /// <summary>An item takes its numbered line and at most this many lines after it.</summary>
+    private const int MaxListItemLines = 3;
+
+    /// <summary>The number in front of "12) …", "12. …", "12 - …" or "#12 …".</summary>
+    private static int? ListNumber(string text)
+    {
+        int i = 0;
+        if (text.Length > 0 && text[0] == '#') i++;
+        int start = i, n = 0;
+        while (i < text.Length && i - start < 3 && char.IsAsciiDigit(text[i])) n = n * 10 + (text[i++] - '0');
+        if (i == start || i + 2 >= text.Length) return null;
+        if (text[i] == ' ' && text[i + 1] is '-' or '–' && text[i + 2] == ' ') return n;
+        if (start == 1 && text[i] == ' ') return n;
+        return text[i] is ')' or '.' && text[i + 1] == ' ' ? n : null;
     }
 
     private static int NumberCount(string text)
@@ -125,22 +184,11 @@ internal static class DumpReader
             InterfaceWords = ui,
             LowercaseWords = lowercase,
             EndsSentence = EndsSentence(text),
-            InnerSentenceBreaks = InnerSentenceBreaks(text),
             LinkLike = LooksLikeLink(text),
             // Prose has lower-case words early on; eight capitalised words in a row only happen in
             // headlines (a dateline such as "WASHINGTON (Reuters) - U.S. President … said" breaks off in time).
             HeadlineLed = capitalisedRun >= HeadlineRun,
         };
-    }
-
-    /// <summary>Counts ". X", "! X", "? X" (and "… X") where X is an upper-case letter or an opening quote.</summary>
-    internal static int InnerSentenceBreaks(string text)
-    {
-        int n = 0;
-        for (int i = 1; i + 1 < text.Length; i++)
-            if (text[i] == ' ' && text[i - 1] is '.' or '!' or '?' or '…' && (char.IsUpper(text[i + 1]) || text[i + 1] is '"' or '“'))
-                n++;
-        return n;
     }
 
     internal static bool EndsSentence(string text)

@@ -12,9 +12,9 @@ internal static class LineClassifier
     private const double GoodStopwords = 0.12;
     private const double NearGoodStopwords = 0.06;
     private const double LowercaseProse = 0.6;
-    /// <summary>A paragraph this long with a few sentences in it is prose even when its last one lacks a full stop (a signature, a quoted line).</summary>
-    private const int LongParagraphWords = 30;
-    private const int LongParagraphSentences = 2;
+    /// <summary>A paragraph this long that holds several sentences is prose even if its last one lacks a full stop.</summary>
+    private const int LongParagraphWords = 40;
+    private const int LongParagraphSentences = 3;
 
     public static void Classify(IReadOnlyList<DumpLine> lines)
     {
@@ -31,11 +31,19 @@ internal static class LineClassifier
         // Small stopword lists (Lucene's English one has 33 words) miss some plain sentences;
         // mostly lower-case words catch those.
         bool prose = density < 0 || density >= GoodStopwords || l.LowercaseWords >= l.WordCount * LowercaseProse;
-        // ... unless what follows its last full stop is a photo credit ("Jane Doe / AFP"): that is a caption.
-        var finished = l.EndsSentence || l.WordCount >= LongParagraphWords && l.InnerSentenceBreaks >= LongParagraphSentences
-            && CaptionDetector.SplitCredit(l.Text).Credit is null;
-        if (finished && l.WordCount >= GoodWords && prose && !l.HeadlineLed) return LineClass.Good;
+        if (l.EndsSentence && l.WordCount >= GoodWords && prose && !l.HeadlineLed) return LineClass.Good;
+        // A signature or a link text glued to the last sentence ("… own needs. Read the full story") leaves
+        // a long paragraph without a final full stop; its inner sentences still show it is prose.
+        if (l.WordCount >= LongParagraphWords && prose && !l.HeadlineLed && InnerSentenceEnds(l.Text) >= LongParagraphSentences) return LineClass.Good;
         if (l.WordCount >= NearGoodWords && (density < 0 || density >= NearGoodStopwords)) return LineClass.NearGood;
         return l.WordCount >= NearGoodWords ? LineClass.Bad : LineClass.Short;
+    }
+
+    private static int InnerSentenceEnds(string text)
+    {
+        int n = 0;
+        for (int i = 1; i + 1 < text.Length; i++)
+            if (text[i] == ' ' && text[i - 1] is '.' or '!' or '?' && char.IsUpper(text[i + 1])) n++;
+        return n;
     }
 }

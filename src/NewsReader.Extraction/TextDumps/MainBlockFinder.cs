@@ -30,7 +30,6 @@ internal static class MainBlockFinder
     private const int MaxHeadlineCopies = 3;
     /// <summary>Large enough that no body runs across an echoed headline.</summary>
     private const double RepeatedHeadlineCost = -1000;
-    private const int CardSeparatorRepeats = 4;
 
     /// <summary>Every disjoint block worth a look, best first.</summary>
     public static List<Block> Find(IReadOnlyList<DumpLine> lines)
@@ -49,31 +48,35 @@ internal static class MainBlockFinder
     /// </summary>
     private static void Collect(IReadOnlyList<DumpLine> lines, double[] scores, int lo, int hi, List<Block> blocks)
     {
-        var ranges = new Stack<(int Lo, int Hi)>();
-        ranges.Push((lo, hi));
+        var ranges = new Stack<(int Lo, int Hi, bool Tail)>();
+        ranges.Push((lo, hi, false));
         while (ranges.TryPop(out var range))
         {
             if (range.Lo > range.Hi) continue;
             var (start, end, score) = MaxRun(scores, range.Lo, range.Hi);
             if (score < MinScore) continue;
-            var trimmed = Math.Min(TeaserTailTrimmer.TrimmedEnd(lines, start, end), EndBeforeTailHeading(lines, scores, start, end));
+            int cardsFrom = TeaserTailTrimmer.EndBeforeCards(lines, start, end);
+            var trimmed = Math.Min(Math.Min(TeaserTailTrimmer.TrimmedEnd(lines, start, end), EndBeforeTailHeading(lines, scores, start, end)), cardsFrom);
+            int runEnd = end;
             if (trimmed < end)
             {
-                // What was cut off is looked at again as a block of its own.
-                ranges.Push((trimmed + 1, end));
+                // What was cut off is looked at again as a block of its own; cards cut from a body
+                // are the page's tail, like what follows a "Related" heading.
+                ranges.Push((trimmed + 1, end, range.Tail || trimmed == cardsFrom));
                 end = trimmed;
                 score = 0;
                 for (int i = start; i <= end; i++) score += scores[i];
             }
             int good = 0;
-            for (int i = start; i <= end; i++) if ((lines[i].Class == LineClass.Good || lines[i].TableRow) && lines[i].Role == LineRole.None) good++;
+            for (int i = start; i <= end; i++) if ((lines[i].Class == LineClass.Good || lines[i].TableRow || lines[i].ListItem) && lines[i].Role == LineRole.None) good++;
             if (good > 0)
             {
-                var weight = ContextWeight(lines, start) * (TeaserTailTrimmer.IsTeaserList(lines, start, end) ? TeaserListPenalty : 1);
+                var weight = ContextWeight(lines, start) * (TeaserTailTrimmer.IsTeaserList(lines, start, end) ? TeaserListPenalty : 1)
+                    * (range.Tail ? AfterBlockHeaderPenalty : 1);
                 blocks.Add(new Block(start, end, score, good, score * weight));
             }
-            ranges.Push((range.Lo, start - 1));
-            ranges.Push((end + 1, range.Hi));
+            ranges.Push((range.Lo, start - 1, range.Tail));
+            ranges.Push((runEnd + 1, range.Hi, range.Tail));
         }
     }
 
@@ -166,6 +169,8 @@ internal static class MainBlockFinder
         LineRole.InlineLink => -5,
         // A table inside an article is part of it; a long one should not be cut out for lacking prose.
         _ when l.TableRow && l.Class != LineClass.Good => TableRowScore,
+        // So is a numbered list, whose items are often a name and a link rather than sentences.
+        _ when l.ListItem && l.Class != LineClass.Good => TableRowScore,
         _ => l.Class switch
         {
             LineClass.Good => Math.Min(l.WordCount, MaxLineScore),
@@ -174,8 +179,6 @@ internal static class MainBlockFinder
             _ when IsRepeatedHeadline(l) => RepeatedHeadlineCost,
             // A long line printed several times is an image's alt text repeated through the story, not navigation.
             _ when l.Repeats > 1 && l.WordCount >= RepeatedAltTextWords => -2,
-            // A share bar printed under every card of a feed: cards are not one body.
-            _ when l.Repeats >= CardSeparatorRepeats && l.InterfaceWords * 2 >= l.WordCount && l.WordCount >= 2 => RepeatedHeadlineCost,
             _ => l.Repeats > 1 ? -10 - Math.Min(l.WordCount, 10) : -5 - l.WordCount / 2.0,
         },
     };

@@ -78,7 +78,8 @@ public static class TextDumpParser
         for (int i = block.Start; i <= block.End; i++)
         {
             var l = lines[i];
-            if (l.Role == LineRole.None && l.Class != LineClass.Bad && l.Key != titleKey) paragraphs.Add(l.Text);
+            // Rows of a table and lines of a numbered list stay whole, links and figures included.
+            if (l.Role == LineRole.None && (l.Class != LineClass.Bad || l.TableRow || l.ListItem) && l.Key != titleKey) paragraphs.Add(l.Text);
         }
         int headerFrom = Math.Max(regionStart, (titleIndex ?? block.Start) - HeaderReachAboveTitle);
         int footerTo = Math.Min(regionEnd, block.End + 1 + FooterReach);
