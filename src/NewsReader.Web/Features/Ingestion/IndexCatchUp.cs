@@ -21,7 +21,9 @@ public sealed partial class IndexCatchUp(NewsDbContext db, ArticleIndex index, R
             return false;
         }
         LogRebuilding(index.Count, articles, index.HasCurrentSchema);
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await RebuildAsync(ct);
+        LogRebuilt(index.Count, started.Elapsed.TotalSeconds);
         return true;
     }
 
@@ -30,4 +32,7 @@ public sealed partial class IndexCatchUp(NewsDbContext db, ArticleIndex index, R
     [LoggerMessage(LogLevel.Warning,
         "The index holds {Indexed} articles and the database {Stored} (index schema current: {SchemaCurrent}): rebuilding the index from the database")]
     private partial void LogRebuilding(int indexed, int stored, bool schemaCurrent);
+
+    [LoggerMessage(LogLevel.Information, "Rebuilt the index: {Indexed} articles in {Seconds:F1} s")]
+    private partial void LogRebuilt(int indexed, double seconds);
 }

@@ -25,9 +25,10 @@ public sealed partial class StartupIngestion(
             await runs.MarkInterruptedAsync(stoppingToken);
             await using (var scope = scopes.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<IndexCatchUp>().EnsureAsync(stoppingToken);
-                // Index writes a crash cut short are replayed now, not at the outbox worker's next tick.
+                // Index writes a stop or crash cut short are replayed first: then the counts agree again and
+                // the catch-up rebuilds the whole index only when something else is wrong (schema, lost files).
                 await scope.ServiceProvider.GetRequiredService<Search.IndexOutbox>().FlushAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<IndexCatchUp>().EnsureAsync(stoppingToken);
             }
             RunView? run = null;
             if (options.Value.IngestOnStartup)
