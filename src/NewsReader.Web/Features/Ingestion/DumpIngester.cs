@@ -321,7 +321,7 @@ public sealed partial class DumpIngester(
         row.DatePrecision = source.PublishedAt is null ? DatePrecision.Unknown : source.DatePrecision;
         row.OriginalUrl = source.OriginalUrl;
         row.Language = source.Language;
-        row.Body = string.Join('\n', source.Paragraphs.Select(p => p.Replace('\n', ' ')));
+        row.Body = PreparedDump.StoredBody(source);
         row.DumpPosition = source.Position;
         row.ContentHash = contentHash;
         row.IngestedAt = now;

@@ -29,12 +29,12 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // Bulk writes touch index pages all over the band table: a bigger page cache keeps them in memory.
-            // In WAL mode, NORMAL sync cannot corrupt the file; a power cut may lose the last batches, which
-            // the outbox and the start-up count check replay.
+            // A bigger page cache keeps the indexes bulk inserts touch in memory. In WAL mode, NORMAL sync
+            // cannot corrupt the file; a power cut may lose the last batches, which the start-up check
+            // replays. Both settings stay with the pooled connection, which is harmless for its other users.
             await using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 10000;";
+                pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;";
                 pragma.ExecuteNonQuery();
             }
             await using var efTx = await db.Database.BeginTransactionAsync(ct);
