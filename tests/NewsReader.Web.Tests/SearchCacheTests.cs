@@ -50,3 +50,24 @@ public class SearchCacheTests
         Assert.NotSame(await SearchAsync(app, "ferry"), await SearchAsync(app, "ferry"));
     }
 }
+
+/// <summary>Snippets are one line cut at word boundaries, whether words are split by spaces or paragraph breaks.</summary>
+public class SnippetLineTests
+{
+    [Fact]
+    public async Task A_snippet_over_a_paragraph_break_is_one_line_cut_between_words()
+    {
+        await using var app = new CorpusApp();
+        await app.InitializeAsync();
+        // Long paragraphs, so the window starts mid-text: it must begin on a word, at a space or a break.
+        var filler = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"word{i}"));
+        await app.AddAsync(new CorpusArticle("Harbour report", $"{filler}\nbreakword ferry timetable changes today.\n{filler}", "Coast Post", "2024-05-02"));
+
+        var snippet = (string)(await (await app.ApiClientAsync()).GetJsonAsync("/api/articles?q=ferry")).Items().Single()["snippet"]!;
+
+        Assert.DoesNotContain("\n", snippet);
+        Assert.Contains("breakword <mark>ferry</mark> timetable", snippet);
+        var words = snippet.Replace("…", " ").Replace("<mark>", "").Replace("</mark>", "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(words, w => Assert.Matches(@"^(word\d+|breakword|ferry|timetable|changes|today\.)$", w));
+    }
+}

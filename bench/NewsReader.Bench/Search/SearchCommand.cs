@@ -9,15 +9,19 @@ using NewsReader.Web.Features.Search;
 namespace NewsReader.Bench.Search;
 
 /// <summary>
-/// <c>search DATADIR [--per-kind 32] [--seed 1]</c>: the search page's work (query, facets, timeline,
-/// snippets, top 20) for a fixed mix of queries, in process, and the same needs answered by SQLite
-/// FTS5 (bm25 top 20 with snippets, total, outlet and language counts, per-day counts) in the same run.
+/// <c>search DATADIR [--per-kind 32] [--seed 1] [--rounds 3] [--warmup 3] [--no-fts]</c>: the search page's work (query,
+/// facets, timeline, snippets, top 20) for a fixed mix of queries, in process, and the same needs answered
+/// by SQLite FTS5 (bm25 top 20 with snippets, total, outlet and language counts, per-day counts) in the
+/// same run. Each query is timed once per round after untimed warm-up rounds; percentiles are over
+/// every timing. <c>--no-fts</c> skips the peer, for profiling.
 /// </summary>
 public static class SearchCommand
 {
     public static async Task<int> RunAsync(string[] argv)
     {
-        var args = new Args(argv);
+        var args = new Args(argv, "no-fts", "allocations");
+        var rounds = Math.Max(1, args.Int("rounds", 3));
+        var warmup = Math.Max(0, args.Int("warmup", 3));
         var data = Path.GetFullPath(args.Require(0, "DATADIR (a data directory the app or `ingest --data` wrote)"));
         if (!File.Exists(Path.Combine(data, "newsreader.db"))) throw new ArgumentException($"no newsreader.db in {data}");
         // The engine is measured, not the result cache: every query runs.
@@ -55,7 +59,24 @@ public static class SearchCommand
             }, CancellationToken.None);
             return result.Total;
         }
-        var ours = await TimeAllAsync(queries, Ours);
+        using var listener = args.Flag("allocations") ? new AllocationListener { Enabled = true } : null;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var ours = await TimeAllAsync(queries, Ours, rounds, warmup);
+        allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (queries.Count * (rounds + Math.Max(1, warmup)));
+        if (args.Flag("no-fts"))
+        {
+            var sorted = ours.Select(x => x.Ms).Order().ToList();
+            foreach (var kind in QueryMix.Kinds)
+                Console.WriteLine($"  {kind,-8} {Triple(ours.Where(x => x.Query.Kind == kind).Select(x => x.Ms)),-28} hits {ours.Where(x => x.Query.Kind == kind).Average(x => x.Hits):F0}");
+            Console.WriteLine($"  allocated per query: {allocated / 1024.0:F0} KB");
+            if (listener is not null)
+                foreach (var (type, bytes) in listener.Top(25)) Console.WriteLine($"    {bytes / 1048576.0,8:F1} MB  {type}");
+            Console.WriteLine("  slowest:");
+            foreach (var (query, ms, hits, gcs) in ours.OrderByDescending(x => x.Ms).Take(8))
+                Console.WriteLine($"    {ms,7:F2} ms  {hits,6} hits  {gcs} GCs  {query.Kind,-7} {query.Text}");
+            Console.WriteLine($"search: {queries.Count} queries x {rounds} rounds over {articles} articles: NewsReader p50 {Percentiles.Of(sorted, 50):F2} ms, p95 {Percentiles.Of(sorted, 95):F2} ms, p99 {Percentiles.Of(sorted, 99):F2} ms (no FTS5)");
+            return 0;
+        }
 
         // FTS5: the same text in a virtual table, built here from the same database.
         var ftsPath = Path.Combine(Path.GetTempPath(), $"newsreader-fts5-{Environment.ProcessId}.db");
@@ -101,7 +122,7 @@ public static class SearchCommand
             Drain($"SELECT substr(published, 1, 10), count(*) FROM articles WHERE {where} GROUP BY 1");
             return Task.FromResult(total);
         }
-        var theirs = await TimeAllAsync(queries, Theirs);
+        var theirs = await TimeAllAsync(queries, Theirs, rounds, warmup);
         fts.Close();
         SqliteConnection.ClearAllPools();
         File.Delete(ftsPath);
@@ -116,7 +137,7 @@ public static class SearchCommand
         var ourAll = ours.Select(x => x.Ms).Order().ToList();
         var theirAll = theirs.Select(x => x.Ms).Order().ToList();
         Console.WriteLine($"  {"all",-8} {Triple(ourAll),-28} {Triple(theirAll),-28}");
-        Console.WriteLine($"search: {queries.Count} queries over {articles} articles: NewsReader p50 {Percentiles.Of(ourAll, 50):F2} ms, p99 {Percentiles.Of(ourAll, 99):F2} ms; " +
+        Console.WriteLine($"search: {queries.Count} queries x {rounds} rounds over {articles} articles: NewsReader p50 {Percentiles.Of(ourAll, 50):F2} ms, p99 {Percentiles.Of(ourAll, 99):F2} ms; " +
                           $"FTS5 p50 {Percentiles.Of(theirAll, 50):F2} ms, p99 {Percentiles.Of(theirAll, 99):F2} ms; p99 ratio {Percentiles.Of(ourAll, 99) / Percentiles.Of(theirAll, 99):F2}");
         return 0;
     }
@@ -127,17 +148,24 @@ public static class SearchCommand
         return $"{Percentiles.Of(sorted, 50):F2} / {Percentiles.Of(sorted, 95):F2} / {Percentiles.Of(sorted, 99):F2}";
     }
 
-    /// <summary>One untimed round to warm caches and the JIT, then each query timed once more in order.</summary>
-    private static async Task<List<(BenchQuery Query, double Ms, int Hits)>> TimeAllAsync(List<BenchQuery> queries, Func<BenchQuery, Task<int>> run)
+    /// <summary>
+    /// Untimed rounds to warm caches and the JIT (tiered compilation recompiles hot code in the background
+    /// for a while, which on two cores shows as a long tail), then each query timed once per round, in order.
+    /// </summary>
+    private static async Task<List<(BenchQuery Query, double Ms, int Hits, int Gcs)>> TimeAllAsync(List<BenchQuery> queries, Func<BenchQuery, Task<int>> run,
+        int rounds, int warmup)
     {
-        foreach (var q in queries) await run(q);
-        var timed = new List<(BenchQuery, double, int)>();
-        foreach (var q in queries)
-        {
-            var sw = Stopwatch.StartNew();
-            var hits = await run(q);
-            timed.Add((q, sw.Elapsed.TotalMilliseconds, hits));
-        }
+        for (var round = 0; round < Math.Max(1, warmup); round++)
+            foreach (var q in queries) await run(q);
+        var timed = new List<(BenchQuery, double, int, int)>();
+        for (var round = 0; round < rounds; round++)
+            foreach (var q in queries)
+            {
+                var gcs = GC.CollectionCount(0);
+                var sw = Stopwatch.StartNew();
+                var hits = await run(q);
+                timed.Add((q, sw.Elapsed.TotalMilliseconds, hits, GC.CollectionCount(0) - gcs));
+            }
         return timed;
     }
 

@@ -50,11 +50,13 @@ public sealed class ArticleIndex : IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
+            // Search-side arrays of a merged segment are built before searchers see it.
+            MergedSegmentWarmer = new ColumnsWarmer(),
         };
         // A crash leaves the lock file behind; this process is the only writer by design.
         if (IndexWriter.IsLocked(_directory)) IndexWriter.Unlock(_directory);
         _writer = new IndexWriter(_directory, config);
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: new ColumnsSearcherFactory());
     }
 
     public NewsAnalyzer Analyzer { get; }

@@ -1,126 +1,283 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace NewsReader.Web.Features.Search;
 
-/// <summary>
-/// Facet counts without the Facet module: counts DocValues ordinals of the matching documents per
-/// segment, and resolves ordinals to strings once per segment.
-/// </summary>
-internal abstract class OrdinalCounter : ICollector
+/// <summary>What a collection pass gathers besides the total.</summary>
+[Flags]
+internal enum Gather
 {
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
-    protected int[] SegmentCounts { get; private set; } = [];
+    None = 0,
+    Stories = 1,
+    Days = 2,
+    Sources = 4,
+    Tags = 8,
+    Languages = 16,
+}
 
-    public IReadOnlyDictionary<string, int> Counts
+/// <summary>
+/// Everything the search page needs from one pass over the matches, read from
+/// <see cref="SegmentColumns"/>: the total, the stories (clusters collapsed to their best-ranked
+/// article, by score or by date, with how many of each cluster's articles match), articles per day,
+/// and outlet, tag and language counts (facets without the Facet module). Per segment, counts go
+/// into arrays indexed by ordinal or day and are turned into strings and dates once at its end.
+/// </summary>
+internal sealed class PageCollector(SearchSort sort, Gather gather) : ICollector, IDisposable
+{
+    public readonly record struct Story(long Cluster, int Doc, float Score, long Date, int Matches);
+
+    private readonly bool _relevance = sort == SearchSort.Relevance;
+    private readonly bool _newest = sort == SearchSort.Newest;
+    private readonly bool _stories = gather.HasFlag(Gather.Stories);
+    private readonly bool _days = gather.HasFlag(Gather.Days);
+    private readonly bool _sources = gather.HasFlag(Gather.Sources);
+    private readonly bool _tags = gather.HasFlag(Gather.Tags);
+    private readonly bool _languages = gather.HasFlag(Gather.Languages);
+
+    // Stories: cluster id → 1 + its index in _story, in a table rented for the search (cluster ids are
+    // article ids, so dense) and cleared of what it touched on the way back; documents of an index
+    // written before clusters stand alone under keys of their own.
+    private int[] _slotOf = [];
+    private Dictionary<long, int>? _unclustered;
+    private Story[] _story = ArrayPool<Story>.Shared.Rent(256);
+    private int _storyCount;
+
+    private SegmentColumns _columns = null!;
+    private Scorer? _scorer;
+    private int _docBase;
+    // Articles per day: one rented table over the days of every segment met so far.
+    private int[] _dayTable = [];
+    private int _dayBase;
+    private int _dayCount;
+    private int[] _segmentSources = [];
+    private int[] _segmentTags = [];
+    private int[] _segmentLanguages = [];
+
+    private Dictionary<long, int>? _dayCounts;
+    private readonly Dictionary<string, int> _sourceCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _tagCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _languageCounts = new(StringComparer.Ordinal);
+
+    public int Total { get; private set; }
+
+    public int Stories => _storyCount;
+
+    /// <summary>Matching articles per UTC day (days since 1970-01-01); undated articles are left out.</summary>
+    public Dictionary<long, int> Days
     {
         get
         {
-            Flush();
-            return _counts;
+            if (_dayCounts is not null) return _dayCounts;
+            _dayCounts = [];
+            for (var i = 0; i < _dayCount; i++)
+                if (_dayTable[i] > 0) _dayCounts[_dayBase + i] = _dayTable[i];
+            return _dayCounts;
         }
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public IReadOnlyDictionary<string, int> Sources => Flushed(_sourceCounts);
+    public IReadOnlyDictionary<string, int> Tags => Flushed(_tagCounts);
+    public IReadOnlyDictionary<string, int> Languages => Flushed(_languageCounts);
 
-    public void SetScorer(Scorer scorer) { }
+    private IReadOnlyDictionary<string, int> Flushed(Dictionary<string, int> counts)
+    {
+        FlushSegment();
+        return counts;
+    }
+
+    /// <summary>Matching articles in this cluster.</summary>
+    public int MatchesIn(long cluster)
+    {
+        if (cluster >= 0 && cluster < _slotOf.Length) return _slotOf[cluster] is > 0 and var slot ? _story[slot - 1].Matches : 0;
+        return _unclustered is not null && _unclustered.TryGetValue(cluster, out var other) ? _story[other].Matches : 0;
+    }
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        Flush();
-        SegmentCounts = new int[Open(context.AtomicReader)];
-    }
-
-    public abstract void Collect(int doc);
-
-    /// <summary>Opens the segment's values; returns how many distinct values it has (0 when none).</summary>
-    protected abstract long Open(AtomicReader reader);
-
-    protected abstract void LookupOrd(int ord, BytesRef into);
-
-    private void Flush()
-    {
-        var bytes = new BytesRef();
-        for (int ord = 0; ord < SegmentCounts.Length; ord++)
+        FlushSegment();
+        _docBase = context.DocBase;
+        _columns = SegmentColumns.Of(context.AtomicReader);
+        if (_stories && _columns.MaxCluster >= _slotOf.Length)
         {
-            if (SegmentCounts[ord] == 0) continue;
-            LookupOrd(ord, bytes);
-            var key = bytes.Utf8ToString();
-            _counts[key] = _counts.GetValueOrDefault(key) + SegmentCounts[ord];
+            var bigger = ArrayPool<int>.Shared.Rent(_columns.MaxCluster + 1);
+            Array.Clear(bigger);
+            _slotOf.CopyTo(bigger, 0);
+            ReturnSlots();
+            _slotOf = bigger;
         }
-        SegmentCounts = [];
-    }
-}
-
-/// <summary>Counts a single-valued <c>SortedDocValues</c> field (outlet, language).</summary>
-internal sealed class SortedValueCounter(string field) : OrdinalCounter
-{
-    private SortedDocValues? _values;
-
-    protected override long Open(AtomicReader reader)
-    {
-        _values = reader.GetSortedDocValues(field);
-        return _values?.ValueCount ?? 0;
-    }
-
-    public override void Collect(int doc)
-    {
-        var ord = _values?.GetOrd(doc) ?? -1;
-        if (ord >= 0) SegmentCounts[ord]++;
-    }
-
-    protected override void LookupOrd(int ord, BytesRef into) => _values!.LookupOrd(ord, into);
-}
-
-/// <summary>Counts a multi-valued <c>SortedSetDocValues</c> field (tags).</summary>
-internal sealed class SortedSetValueCounter(string field) : OrdinalCounter
-{
-    private SortedSetDocValues? _values;
-
-    protected override long Open(AtomicReader reader)
-    {
-        _values = reader.GetSortedSetDocValues(field);
-        return _values?.ValueCount ?? 0;
-    }
-
-    public override void Collect(int doc)
-    {
-        if (_values is null) return;
-        _values.SetDocument(doc);
-        long ord;
-        while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            SegmentCounts[ord]++;
-    }
-
-    protected override void LookupOrd(int ord, BytesRef into) => _values!.LookupOrd(ord, into);
-}
-
-/// <summary>Counts matching documents per UTC day of their publication date (undated ones are left out).</summary>
-internal sealed class DayCounter : ICollector
-{
-    private const long MillisPerDay = 86_400_000;
-    private NumericDocValues? _values;
-    private IBits? _hasValue;
-
-    public Dictionary<long, int> Days { get; } = [];
-
-    public bool AcceptsDocsOutOfOrder => true;
-
-    public void SetScorer(Scorer scorer) { }
-
-    public void SetNextReader(AtomicReaderContext context)
-    {
-        _values = context.AtomicReader.GetNumericDocValues(ArticleIndex.Fields.Published);
-        _hasValue = context.AtomicReader.GetDocsWithField(ArticleIndex.Fields.Published);
+        if (_days && _columns.MaxDay >= _columns.MinDay) CoverDays(_columns.MinDay, _columns.MaxDay);
+        if (_sources) _segmentSources = new int[_columns.Source.Values.Length];
+        if (_tags) _segmentTags = new int[_columns.Tags.Length];
+        if (_languages) _segmentLanguages = new int[_columns.Language.Values.Length];
     }
 
     public void Collect(int doc)
     {
-        if (_values is null || _hasValue is null || !_hasValue.Get(doc)) return;
-        var key = _values.Get(doc);
-        var day = Math.DivRem(key, MillisPerDay, out var rem) - (rem < 0 ? 1 : 0);
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Days, day, out _)++;
+        Total++;
+        var columns = _columns;
+        if (_stories) CollectStory(doc, columns);
+        if (_days)
+        {
+            var day = columns.Day[doc];
+            if (day != SegmentColumns.NoDay) _dayTable[day - _dayBase]++;
+        }
+        if (_sources)
+        {
+            var ord = columns.Source.Ord[doc];
+            if (ord >= 0) _segmentSources[ord]++;
+        }
+        if (_languages)
+        {
+            var ord = columns.Language.Ord[doc];
+            if (ord >= 0) _segmentLanguages[ord]++;
+        }
+        if (_tags)
+        {
+            for (int i = columns.TagStart[doc], end = columns.TagStart[doc + 1]; i < end; i++)
+                _segmentTags[columns.TagOrds[i]]++;
+        }
+    }
+
+    private void CollectStory(int doc, SegmentColumns columns)
+    {
+        var global = _docBase + doc;
+        // Documents without a cluster value (an index written before clusters) stand alone.
+        var score = _relevance ? _scorer?.GetScore() ?? 0 : 0;
+        var published = columns.Published[doc];
+        // Smaller ranks first under the chosen date sort; undated always last.
+        var key = published == SegmentColumns.NoDate ? long.MaxValue : _newest ? -published : published;
+
+        long cluster;
+        int slot;
+        if (columns.Cluster is { } clusters)
+        {
+            cluster = clusters[doc];
+            ref var entry = ref _slotOf[cluster];
+            if (entry == 0)
+            {
+                entry = Add(new Story(cluster, global, score, key, 1)) + 1;
+                return;
+            }
+            slot = entry - 1;
+        }
+        else
+        {
+            cluster = -1L - global;
+            (_unclustered ??= [])[cluster] = Add(new Story(cluster, global, score, key, 1));
+            return;
+        }
+        ref var best = ref _story[slot];
+        var better = _relevance
+            ? score > best.Score || (score == best.Score && global < best.Doc)
+            : key < best.Date || (key == best.Date && global < best.Doc);
+        if (better) best = new Story(cluster, global, score, key, best.Matches + 1);
+        else best = best with { Matches = best.Matches + 1 };
+    }
+
+    /// <summary>Grows the day table to cover [min, max], keeping its counts.</summary>
+    private void CoverDays(int min, int max)
+    {
+        if (_dayCount > 0)
+        {
+            if (min >= _dayBase && max < _dayBase + _dayCount) return;
+            (min, max) = (Math.Min(min, _dayBase), Math.Max(max, _dayBase + _dayCount - 1));
+        }
+        var table = ArrayPool<int>.Shared.Rent(max - min + 1);
+        Array.Clear(table, 0, max - min + 1);
+        if (_dayCount > 0) _dayTable.AsSpan(0, _dayCount).CopyTo(table.AsSpan(_dayBase - min));
+        if (_dayTable.Length > 0) ArrayPool<int>.Shared.Return(_dayTable);
+        (_dayTable, _dayBase, _dayCount) = (table, min, max - min + 1);
+    }
+
+    private int Add(Story story)
+    {
+        if (_storyCount == _story.Length)
+        {
+            var bigger = ArrayPool<Story>.Shared.Rent(_story.Length * 2);
+            _story.AsSpan(0, _storyCount).CopyTo(bigger);
+            ArrayPool<Story>.Shared.Return(_story);
+            _story = bigger;
+        }
+        _story[_storyCount] = story;
+        return _storyCount++;
+    }
+
+    private void ReturnSlots()
+    {
+        if (_slotOf.Length == 0) return;
+        for (var i = 0; i < _storyCount; i++)
+            if (_story[i].Cluster >= 0 && _story[i].Cluster < _slotOf.Length) _slotOf[_story[i].Cluster] = 0;
+        ArrayPool<int>.Shared.Return(_slotOf);
+        _slotOf = [];
+    }
+
+    /// <summary>Hands the rented tables back; <see cref="MatchesIn"/> knows nothing after this.</summary>
+    public void Dispose()
+    {
+        ReturnSlots();
+        ArrayPool<Story>.Shared.Return(_story);
+        _story = [];
+        _storyCount = 0;
+        if (_dayTable.Length > 0) ArrayPool<int>.Shared.Return(_dayTable);
+        (_dayTable, _dayCount) = ([], 0);
+    }
+
+    /// <summary>
+    /// The stories ranked <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/>, best
+    /// first: by score or date, then index order. Only the first skip + take are ordered (a bounded heap).
+    /// </summary>
+    public IReadOnlyList<Story> Page(int skip, int take)
+    {
+        var wanted = skip + take;
+        var count = _storyCount;
+        if (wanted <= 0 || skip >= count) return [];
+        var comparer = Comparer<Story>.Create(Compare);
+        Story[] best;
+        if (wanted >= count / 2)
+        {
+            best = _story[..count];
+            Array.Sort(best, comparer);
+        }
+        else
+        {
+            // A max-heap of the worst kept story on top: each story either replaces it or is dropped.
+            var heap = new PriorityQueue<Story, Story>(wanted, Comparer<Story>.Create((x, y) => Compare(y, x)));
+            for (var i = 0; i < count; i++)
+            {
+                if (heap.Count < wanted) heap.Enqueue(_story[i], _story[i]);
+                else if (Compare(_story[i], heap.Peek()) < 0) heap.EnqueueDequeue(_story[i], _story[i]);
+            }
+            best = new Story[heap.Count];
+            for (var i = best.Length - 1; i >= 0; i--) best[i] = heap.Dequeue();
+        }
+        return best.Skip(skip).Take(take).ToArray();
+    }
+
+    private int Compare(Story x, Story y)
+    {
+        var order = _relevance ? y.Score.CompareTo(x.Score) : x.Date.CompareTo(y.Date);
+        return order != 0 ? order : x.Doc.CompareTo(y.Doc);
+    }
+
+    private void FlushSegment()
+    {
+        if (_columns is null) return;
+        Add(_sourceCounts, _segmentSources, _columns.Source.Values);
+        Add(_tagCounts, _segmentTags, _columns.Tags);
+        Add(_languageCounts, _segmentLanguages, _columns.Language.Values);
+        _segmentSources = _segmentTags = _segmentLanguages = [];
+    }
+
+    private static void Add(Dictionary<string, int> into, int[] counts, string[] values)
+    {
+        for (var ord = 0; ord < counts.Length; ord++)
+            if (counts[ord] > 0) CollectionsMarshal.GetValueRefOrAddDefault(into, values[ord], out _) += counts[ord];
     }
 
     public static DateOnly ToDate(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day));

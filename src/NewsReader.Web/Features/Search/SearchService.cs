@@ -77,26 +77,22 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             var rewritten = Rewrite(searcher, plan.Text);
             var all = plan.Combine(rewritten);
 
-            int total;
             int[] pageDocs;
-            var days = new DayCounter();
             // A facet with no value picked counts exactly the main result set, so it rides along in
             // the main pass; only a facet with a selection needs a pass of its own (drill-sideways).
-            var facetCounters = new (Dimension Dimension, OrdinalCounter Counter, IReadOnlyList<string> Selected)[]
+            var dimensions = new (Dimension Dimension, Gather Gather, IReadOnlyList<string> Selected)[]
             {
-                (Dimension.Source, new SortedValueCounter(ArticleIndex.Fields.SourceExact), request.Sources),
-                (Dimension.Tag, new SortedSetValueCounter(ArticleIndex.Fields.Tag), request.Tags),
-                (Dimension.Lang, new SortedValueCounter(ArticleIndex.Fields.Language), request.Lang is null ? [] : [request.Lang]),
+                (Dimension.Source, Gather.Sources, request.Sources),
+                (Dimension.Tag, Gather.Tags, request.Tags),
+                (Dimension.Lang, Gather.Languages, request.Lang is null ? [] : [request.Lang]),
             };
-            var alongside = facetCounters.Where(f => !plan.Filters.ContainsKey(f.Dimension)).Select(f => (ICollector)f.Counter);
-            var stories = new ClusterCollapser(request.EffectiveSort);
-            var counter = new TotalHitCountCollector();
+            var alongside = dimensions.Where(f => !plan.Filters.ContainsKey(f.Dimension)).Aggregate(Gather.None, (g, f) => g | f.Gather);
+            var main = new PageCollector(request.EffectiveSort, Gather.Stories | Gather.Days | alongside);
             if (request.Collapse || skip >= SearchRequest.MaxResultWindow)
             {
-                Collect(searcher, all, MultiCollector.Wrap([counter, stories, days, .. alongside]));
-                total = counter.TotalHits;
+                Collect(searcher, all, main);
                 pageDocs = request.Collapse && skip < SearchRequest.MaxResultWindow
-                    ? stories.Ordered().Skip((int)skip).Take(pageSize).Select(st => st.Doc).ToArray()
+                    ? main.Page((int)skip, pageSize).Select(st => st.Doc).ToArray()
                     : [];
             }
             else
@@ -106,34 +102,46 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                     ? TopScoreDocCollector.Create(n, docsScoredInOrder: false)
                     : (ICollector)TopFieldCollector.Create(SortFor(request.EffectiveSort), n, fillFields: false,
                         trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-                Collect(searcher, all, MultiCollector.Wrap([top, stories, days, .. alongside]));
+                Collect(searcher, all, MultiCollector.Wrap(top, main));
                 var docs = top is TopScoreDocCollector s ? s.GetTopDocs() : ((TopFieldCollector)top).GetTopDocs();
-                total = docs.TotalHits;
                 pageDocs = docs.ScoreDocs.Skip((int)skip).Select(d => d.Doc).ToArray();
             }
 
             Dictionary<long, int>? allDays = null;
             if (request.Share)
             {
-                var everything = new DayCounter();
+                using var everything = new PageCollector(request.EffectiveSort, Gather.Days);
                 Collect(searcher, plan.Combine(new MatchAllDocsQuery(), only: Dimension.Date), everything);
                 allDays = everything.Days;
             }
-            foreach (var (dimension, facetCounter, _) in facetCounters.Where(f => plan.Filters.ContainsKey(f.Dimension)))
-                Collect(searcher, plan.Combine(rewritten, except: dimension), facetCounter);
-            var values = facetCounters.Select(f => Values(f.Dimension, f.Counter.Counts, f.Selected)).ToArray();
+            var counts = new Dictionary<Dimension, IReadOnlyDictionary<string, int>>();
+            foreach (var (dimension, gather, _) in dimensions)
+            {
+                if (!plan.Filters.ContainsKey(dimension))
+                {
+                    counts[dimension] = Counts(main, gather);
+                    continue;
+                }
+                using var sideways = new PageCollector(request.EffectiveSort, gather);
+                Collect(searcher, plan.Combine(rewritten, except: dimension), sideways);
+                counts[dimension] = Counts(sideways, gather);
+            }
+            var values = dimensions.Select(f => Values(f.Dimension, counts[f.Dimension], f.Selected)).ToArray();
             var facets = new Facets(values[0], values[1], values[2]);
-            var timeline = Timeline.Build(days.Days, allDays, plan.FromDate, plan.ToDate);
+            var timeline = Timeline.Build(main.Days, allDays, plan.FromDate, plan.ToDate);
             var pageIds = pageDocs.Select(d => ArticleIndex.ReadId(searcher.Doc(d))).ToArray();
             // Snippet positions come from the postings' offsets while the searcher is at hand.
             var byDoc = Snippets.MatchesFromPostings(searcher.IndexReader, pageDocs, ArticleIndex.Fields.Body,
                 Snippets.TermsOf(rewritten, ArticleIndex.Fields.Body));
             var bodyMatches = pageDocs.Zip(pageIds).ToDictionary(x => x.Second, x => byDoc[x.First]);
-            return (total, pageIds, rewritten, facets, timeline, stories, bodyMatches);
+            return (main.Total, pageIds, rewritten, facets, timeline, main, bodyMatches);
         });
 
-        var items = await LoadAsync(ids, rewritten, bodyMatches, stories.MatchesIn, ct);
-        return new SearchResult(total, stories.Stories, request.Collapse, page, pageSize, items, facets, timeline);
+        using (stories)
+        {
+            var items = await LoadAsync(ids, rewritten, bodyMatches, stories.MatchesIn, ct);
+            return new SearchResult(total, stories.Stories, request.Collapse, page, pageSize, items, facets, timeline);
+        }
     }
 
     /// <summary>Every matching article id in result order, for export; no page limit.</summary>
@@ -176,6 +184,13 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Text).Distinct().Order().ToList());
         });
     }
+
+    private static IReadOnlyDictionary<string, int> Counts(PageCollector collector, Gather gather) => gather switch
+    {
+        Gather.Sources => collector.Sources,
+        Gather.Tags => collector.Tags,
+        _ => collector.Languages,
+    };
 
     private static string UserFieldName(string field) =>
         QueryParsing.UserFields.FirstOrDefault(kv => kv.Value == field).Key ?? field;
@@ -270,23 +285,79 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
     private async Task<List<SearchHit>> LoadAsync(int[] ids, Query rewritten, Dictionary<int, List<Snippets.Match>> bodyMatches,
         Func<long, int> matchesInCluster, CancellationToken ct)
     {
-        var rows = await db.Articles.AsNoTracking()
-            .Where(a => ids.Contains(a.Id))
-            .Select(a => new
-            {
-                a.Id, a.Title, a.Source, a.Byline, a.PublishedAt, a.DatePrecision, a.Language, a.Body, ClusterId = a.ClusterId ?? a.Id,
-                Tags = a.Tags.Select(t => t.Tag!.Name).OrderBy(n => n).ToList(),
-            })
-            .ToDictionaryAsync(a => a.Id, ct);
-
+        var rows = await ReadRowsAsync(ids, ct);
         var titleTerms = Snippets.TermsOf(rewritten, ArticleIndex.Fields.Title);
         return ids.Where(rows.ContainsKey).Select(id =>
         {
             var a = rows[id];
             return new SearchHit(a.Id, a.Title, snippets.Mark(ArticleIndex.Fields.Title, a.Title, titleTerms), a.Source, a.Byline,
                 a.PublishedAt, a.DatePrecision, a.Language, a.Tags,
-                Snippets.FromMatches(a.Body.Replace('\n', ' '), bodyMatches.GetValueOrDefault(id) ?? []),
+                Snippets.FromMatches(a.Body, bodyMatches.GetValueOrDefault(id) ?? []),
                 a.ClusterId, Math.Max(1, matchesInCluster(a.ClusterId)));
         }).ToList();
+    }
+
+    private sealed record Row(int Id, string Title, string? Source, string? Byline, DateTime? PublishedAt, DatePrecision DatePrecision,
+        string? Language, string Body, int ClusterId)
+    {
+        public List<string> Tags { get; } = [];
+    }
+
+    /// <summary>
+    /// The page's articles and their tags, in two statements straight on the context's connection: at
+    /// 20 rows a page, building and materialising an entity query cost more than running it.
+    /// </summary>
+    private async Task<Dictionary<int, Row>> ReadRowsAsync(int[] ids, CancellationToken ct)
+    {
+        var rows = new Dictionary<int, Row>(ids.Length);
+        if (ids.Length == 0) return rows;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var idList = System.Text.Json.JsonSerializer.Serialize(ids);
+            await using (var articles = connection.CreateCommand())
+            {
+                articles.CommandText = """
+                    SELECT Id, Title, Source, Byline, PublishedAt, DatePrecision, Language, Body, COALESCE(ClusterId, Id)
+                    FROM Articles WHERE Id IN (SELECT value FROM json_each($ids))
+                    """;
+                AddIds(articles, idList);
+                await using var reader = await articles.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var row = new Row(reader.GetInt32(0), reader.GetString(1), Text(reader, 2), Text(reader, 3),
+                        reader.IsDBNull(4) ? null : DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
+                        Enum.Parse<DatePrecision>(reader.GetString(5)), Text(reader, 6), reader.GetString(7), reader.GetInt32(8));
+                    rows[row.Id] = row;
+                }
+            }
+            await using (var tags = connection.CreateCommand())
+            {
+                tags.CommandText = """
+                    SELECT at.ArticleId, t.Name FROM ArticleTags at JOIN Tags t ON t.Id = at.TagId
+                    WHERE at.ArticleId IN (SELECT value FROM json_each($ids)) ORDER BY t.Name
+                    """;
+                AddIds(tags, idList);
+                await using var reader = await tags.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                    if (rows.TryGetValue(reader.GetInt32(0), out var row)) row.Tags.Add(reader.GetString(1));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows;
+
+        static string? Text(System.Data.Common.DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+        static void AddIds(System.Data.Common.DbCommand command, string ids)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$ids";
+            parameter.Value = ids;
+            command.Parameters.Add(parameter);
+        }
     }
 }

@@ -110,13 +110,16 @@ public sealed class Snippets(NewsAnalyzer analyzer)
         return matches;
     }
 
-    /// <summary>A snippet of <paramref name="text"/> around matches found beforehand (offsets into the same text).</summary>
+    /// <summary>
+    /// A snippet of <paramref name="text"/> around matches found beforehand (offsets into the same text);
+    /// only the passage shown is copied, on one line.
+    /// </summary>
     public static Snippet FromMatches(string text, List<Match> matches, int windowChars = WindowChars)
     {
         if (text.Length == 0) return Snippet.Empty;
         matches = matches.Where(m => m.End <= text.Length).ToList();
         if (matches.Count == 0)
-            return new Snippet([new SnippetPart(Lead(text, windowChars), false)]);
+            return new Snippet([new SnippetPart(OneLine(Lead(text, windowChars)), false)]);
 
         var (start, end) = BestWindow(text, matches, windowChars);
         var parts = new List<SnippetPart>();
@@ -127,18 +130,23 @@ public sealed class Snippets(NewsAnalyzer analyzer)
             // A word pair and its first word can both match; marks never overlap.
             if (m.Start < cursor)
             {
-                if (m.End > cursor) parts.Add(new SnippetPart(text[cursor..m.End], true));
+                if (m.End > cursor) parts.Add(new SnippetPart(OneLine(text[cursor..m.End]), true));
                 cursor = Math.Max(cursor, m.End);
                 continue;
             }
-            if (m.Start > cursor) parts.Add(new SnippetPart(text[cursor..m.Start], false));
-            parts.Add(new SnippetPart(text[m.Start..m.End], true));
+            if (m.Start > cursor) parts.Add(new SnippetPart(OneLine(text[cursor..m.Start]), false));
+            parts.Add(new SnippetPart(OneLine(text[m.Start..m.End]), true));
             cursor = m.End;
         }
-        if (end > cursor) parts.Add(new SnippetPart(text[cursor..end], false));
+        if (end > cursor) parts.Add(new SnippetPart(OneLine(text[cursor..end]), false));
         if (end < text.Length) parts.Add(new SnippetPart("…", false));
         return new Snippet(parts);
     }
+
+    /// <summary>A snippet is one line: paragraph breaks in the passage read as spaces.</summary>
+    private static readonly char[] Spaces = [' ', '\n'];
+
+    private static string OneLine(string passage) => passage.Replace('\n', ' ');
 
     /// <summary>The whole text with matches marked (titles).</summary>
     public Snippet Mark(string field, string text, IReadOnlySet<string> terms) =>
@@ -183,13 +191,13 @@ public sealed class Snippets(NewsAnalyzer analyzer)
         var start = Math.Max(0, matches[bestFirst].Start - windowChars / 4);
         if (start > 0)
         {
-            var space = text.IndexOf(' ', start);
+            var space = text.IndexOfAny(Spaces, start);
             start = space >= 0 && space < matches[bestFirst].Start ? space + 1 : matches[bestFirst].Start;
         }
         var end = Math.Min(text.Length, start + windowChars);
         if (end < text.Length)
         {
-            var space = text.LastIndexOf(' ', end - 1, Math.Max(1, end - start));
+            var space = text.LastIndexOfAny(Spaces, end - 1, Math.Max(1, end - start));
             var lastMatchEnd = matches.Where(m => m.Start < end).Max(m => m.End);
             end = space > lastMatchEnd ? space : Math.Max(end, lastMatchEnd);
         }
@@ -199,7 +207,7 @@ public sealed class Snippets(NewsAnalyzer analyzer)
     private static string Lead(string text, int windowChars)
     {
         if (text.Length <= windowChars) return text;
-        var cut = text.LastIndexOf(' ', windowChars);
+        var cut = text.LastIndexOfAny(Spaces, windowChars);
         return text[..(cut > 0 ? cut : windowChars)] + " …";
     }
 }

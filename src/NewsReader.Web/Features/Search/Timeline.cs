@@ -25,8 +25,8 @@ public sealed record Timeline(TimelineBucket Bucket, IReadOnlyList<TimelinePoint
         DateOnly? from, DateOnly? to)
     {
         if (days.Count == 0) return Empty;
-        var first = from ?? DayCounter.ToDate(days.Keys.Min());
-        var last = to ?? DayCounter.ToDate(days.Keys.Max());
+        var first = from ?? PageCollector.ToDate(days.Keys.Min());
+        var last = to ?? PageCollector.ToDate(days.Keys.Max());
         if (last < first) (first, last) = (last, first);
         var span = last.DayNumber - first.DayNumber + 1;
         var bucket = span <= MaxBars ? TimelineBucket.Day : span <= MaxBars * 7 ? TimelineBucket.Week : TimelineBucket.Month;
