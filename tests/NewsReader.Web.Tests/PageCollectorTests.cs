@@ -108,4 +108,37 @@ public sealed class PageCollectorTests : IDisposable
         static IEnumerable<KeyValuePair<string, int>> Count(IEnumerable<string?> values) => values.OfType<string>()
             .GroupBy(v => v).Select(g => KeyValuePair.Create(g.Key, g.Count())).OrderBy(kv => kv.Key, StringComparer.Ordinal);
     }
+
+    [Theory]
+    [InlineData(nameof(Gather.Sources), ArticleIndex.Fields.SourceExact, "Coast Post")]
+    [InlineData(nameof(Gather.Languages), ArticleIndex.Fields.Language, "de")]
+    [InlineData(nameof(Gather.Tags), ArticleIndex.Fields.Tag, "ports")]
+    public void Drilling_sideways_in_one_pass_matches_a_filtered_pass_plus_an_unfiltered_one(string facet, string field, string value)
+    {
+        var dimension = Enum.Parse<Gather>(facet);
+        var text = new TermQuery(new Term(ArticleIndex.Fields.Body, "harbour"));
+        var filtered = new BooleanQuery { { text, Occur.MUST }, { new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 0 }, Occur.MUST } };
+        using var reader = DirectoryReader.Open(_directory);
+        var searcher = new IndexSearcher(reader);
+        using var plain = new PageCollector(SearchSort.Relevance, Everything);
+        searcher.Search(filtered, plain);
+        using var unfiltered = new PageCollector(SearchSort.Relevance, dimension);
+        searcher.Search(text, unfiltered);
+        using var drilled = new PageCollector(SearchSort.Relevance, Everything);
+        drilled.DrillSideways(dimension, [value]);
+        searcher.Search(text, drilled);
+
+        Assert.InRange(plain.Total, 1, unfiltered.Total - 1);
+        Assert.Equal(plain.Total, drilled.Total);
+        Assert.Equal(plain.Page(0, 1000).Select(s => (s.Doc, s.Matches)), drilled.Page(0, 1000).Select(s => (s.Doc, s.Matches)));
+        Assert.Equal(plain.Days.OrderBy(kv => kv.Key), drilled.Days.OrderBy(kv => kv.Key));
+        foreach (var other in new[] { Gather.Sources, Gather.Languages, Gather.Tags })
+        {
+            var expected = other == dimension ? Facet(unfiltered, other) : Facet(plain, other);
+            Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), Facet(drilled, other).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        }
+
+        static IReadOnlyDictionary<string, int> Facet(PageCollector c, Gather g) =>
+            g == Gather.Sources ? c.Sources : g == Gather.Languages ? c.Languages : c.Tags;
+    }
 }

@@ -61,6 +61,7 @@ public static class SearchCommand
         }
         using var listener = args.Flag("allocations") ? new AllocationListener { Enabled = true } : null;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var (paused, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var ours = await TimeAllAsync(queries, Ours, rounds, warmup);
         allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (queries.Count * (rounds + Math.Max(1, warmup)));
         if (args.Flag("no-fts"))
@@ -68,7 +69,8 @@ public static class SearchCommand
             var sorted = ours.Select(x => x.Ms).Order().ToList();
             foreach (var kind in QueryMix.Kinds)
                 Console.WriteLine($"  {kind,-8} {Triple(ours.Where(x => x.Query.Kind == kind).Select(x => x.Ms)),-28} hits {ours.Where(x => x.Query.Kind == kind).Average(x => x.Hits):F0}");
-            Console.WriteLine($"  allocated per query: {allocated / 1024.0:F0} KB");
+            collections = GC.CollectionCount(0) - collections;
+            Console.WriteLine($"  allocated per query: {allocated / 1024.0:F0} KB; {collections} collections paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / Math.Max(1, collections):F1} ms each ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)");
             if (listener is not null)
                 foreach (var (type, bytes) in listener.Top(25)) Console.WriteLine($"    {bytes / 1048576.0,8:F1} MB  {type}");
             Console.WriteLine("  slowest:");

@@ -40,6 +40,9 @@ internal sealed class PageCollector(SearchSort sort, Gather gather) : ICollector
     // article ids, so dense) and cleared of what it touched on the way back; documents of an index
     // written before clusters stand alone under keys of their own.
     private int[] _slotOf = [];
+
+    /// <summary>Slot tables only ever go back zeroed (what a search touched is cleared), so a rented one needs no clearing.</summary>
+    private static readonly ArrayPool<int> SlotTables = ArrayPool<int>.Create(maxArrayLength: 1 << 26, maxArraysPerBucket: 16);
     private Dictionary<long, int>? _unclustered;
     private Story[] _story = ArrayPool<Story>.Shared.Rent(256);
     private int _storyCount;
@@ -105,8 +108,7 @@ internal sealed class PageCollector(SearchSort sort, Gather gather) : ICollector
         _columns = SegmentColumns.Of(context.AtomicReader);
         if (_stories && _columns.MaxCluster >= _slotOf.Length)
         {
-            var bigger = ArrayPool<int>.Shared.Rent(_columns.MaxCluster + 1);
-            Array.Clear(bigger);
+            var bigger = SlotTables.Rent(_columns.MaxCluster + 1);
             _slotOf.CopyTo(bigger, 0);
             ReturnSlots();
             _slotOf = bigger;
@@ -115,29 +117,84 @@ internal sealed class PageCollector(SearchSort sort, Gather gather) : ICollector
         if (_sources) _segmentSources = new int[_columns.Source.Values.Length];
         if (_tags) _segmentTags = new int[_columns.Tags.Length];
         if (_languages) _segmentLanguages = new int[_columns.Language.Values.Length];
+        if (_drill != Gather.None)
+        {
+            var values = _drill switch
+            {
+                Gather.Sources => _columns.Source.Values,
+                Gather.Languages => _columns.Language.Values,
+                _ => _columns.Tags,
+            };
+            _drillOrd = new bool[values.Length];
+            for (var ord = 0; ord < values.Length; ord++) _drillOrd[ord] = _drillValues.Contains(values[ord]);
+        }
+    }
+
+    /// <summary>
+    /// Drill-sideways in the same pass: the query runs without the filter on <paramref name="dimension"/>,
+    /// that dimension's counts take every match (what picking another value would give), and everything
+    /// else only the matches with one of <paramref name="values"/>. Scores are the same as with the filter,
+    /// which is a clause of boost zero.
+    /// </summary>
+    public void DrillSideways(Gather dimension, IReadOnlyCollection<string> values)
+    {
+        if (dimension is not (Gather.Sources or Gather.Tags or Gather.Languages)) throw new ArgumentOutOfRangeException(nameof(dimension));
+        _drill = dimension;
+        _drillValues = values.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private Gather _drill;
+    private HashSet<string> _drillValues = [];
+    /// <summary>Per ordinal of the segment: is it one of the drilled values.</summary>
+    private bool[] _drillOrd = [];
+
+    private bool Passes(int doc, SegmentColumns columns)
+    {
+        switch (_drill)
+        {
+            case Gather.Sources:
+                return columns.Source.Ord[doc] is >= 0 and var source && _drillOrd[source];
+            case Gather.Languages:
+                return columns.Language.Ord[doc] is >= 0 and var language && _drillOrd[language];
+            default:
+                for (int i = columns.TagStart[doc], end = columns.TagStart[doc + 1]; i < end; i++)
+                    if (_drillOrd[columns.TagOrds[i]]) return true;
+                return false;
+        }
     }
 
     public void Collect(int doc)
     {
-        Total++;
         var columns = _columns;
+        if (_drill != Gather.None && !Passes(doc, columns))
+        {
+            // Outside the picked values: counts for the drilled dimension only.
+            CountFacets(doc, columns, _drill);
+            return;
+        }
+        Total++;
         if (_stories) CollectStory(doc, columns);
         if (_days)
         {
             var day = columns.Day[doc];
             if (day != SegmentColumns.NoDay) _dayTable[day - _dayBase]++;
         }
-        if (_sources)
+        CountFacets(doc, columns, Gather.Sources | Gather.Tags | Gather.Languages);
+    }
+
+    private void CountFacets(int doc, SegmentColumns columns, Gather which)
+    {
+        if (_sources && which.HasFlag(Gather.Sources))
         {
             var ord = columns.Source.Ord[doc];
             if (ord >= 0) _segmentSources[ord]++;
         }
-        if (_languages)
+        if (_languages && which.HasFlag(Gather.Languages))
         {
             var ord = columns.Language.Ord[doc];
             if (ord >= 0) _segmentLanguages[ord]++;
         }
-        if (_tags)
+        if (_tags && which.HasFlag(Gather.Tags))
         {
             for (int i = columns.TagStart[doc], end = columns.TagStart[doc + 1]; i < end; i++)
                 _segmentTags[columns.TagOrds[i]]++;
@@ -213,7 +270,7 @@ internal sealed class PageCollector(SearchSort sort, Gather gather) : ICollector
         if (_slotOf.Length == 0) return;
         for (var i = 0; i < _storyCount; i++)
             if (_story[i].Cluster >= 0 && _story[i].Cluster < _slotOf.Length) _slotOf[_story[i].Cluster] = 0;
-        ArrayPool<int>.Shared.Return(_slotOf);
+        SlotTables.Return(_slotOf);
         _slotOf = [];
     }
 

@@ -86,11 +86,18 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
                 (Dimension.Tag, Gather.Tags, request.Tags),
                 (Dimension.Lang, Gather.Languages, request.Lang is null ? [] : [request.Lang]),
             };
-            var alongside = dimensions.Where(f => !plan.Filters.ContainsKey(f.Dimension)).Aggregate(Gather.None, (g, f) => g | f.Gather);
+            var collapsed = request.Collapse || skip >= SearchRequest.MaxResultWindow;
+            // With one facet picked, a collapsed search drills sideways in its main pass: the query runs
+            // without that filter, which the collector applies itself from the per-segment columns.
+            var picked = dimensions.Where(f => plan.Filters.ContainsKey(f.Dimension)).ToList();
+            var drill = collapsed && picked.Count == 1 ? picked[0].Dimension : Dimension.None;
+            var alongside = dimensions.Where(f => !plan.Filters.ContainsKey(f.Dimension) || f.Dimension == drill)
+                .Aggregate(Gather.None, (g, f) => g | f.Gather);
             var main = new PageCollector(request.EffectiveSort, Gather.Stories | Gather.Days | alongside);
-            if (request.Collapse || skip >= SearchRequest.MaxResultWindow)
+            if (collapsed)
             {
-                Collect(searcher, all, main);
+                if (drill != Dimension.None) main.DrillSideways(picked[0].Gather, plan.Picked[drill]);
+                Collect(searcher, drill == Dimension.None ? all : plan.Combine(rewritten, except: drill), main);
                 pageDocs = request.Collapse && skip < SearchRequest.MaxResultWindow
                     ? main.Page((int)skip, pageSize).Select(st => st.Doc).ToArray()
                     : [];
@@ -117,7 +124,7 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             var counts = new Dictionary<Dimension, IReadOnlyDictionary<string, int>>();
             foreach (var (dimension, gather, _) in dimensions)
             {
-                if (!plan.Filters.ContainsKey(dimension))
+                if (!plan.Filters.ContainsKey(dimension) || dimension == drill)
                 {
                     counts[dimension] = Counts(main, gather);
                     continue;
@@ -198,7 +205,9 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
     private enum Dimension { None, Source, Tag, Lang, Date, Cluster }
 
     /// <summary>The query text parsed once, plus one filter clause per dimension.</summary>
-    private sealed record SearchPlan(Query Text, IReadOnlyDictionary<Dimension, Query> Filters, DateOnly? FromDate, DateOnly? ToDate)
+    /// <param name="Picked">The index values of each facet's filter.</param>
+    private sealed record SearchPlan(Query Text, IReadOnlyDictionary<Dimension, Query> Filters, IReadOnlyDictionary<Dimension, string[]> Picked,
+        DateOnly? FromDate, DateOnly? ToDate)
     {
         /// <summary>Text ∧ every filter except <paramref name="except"/> (or only <paramref name="only"/>).</summary>
         public Query Combine(Query text, Dimension except = Dimension.None, Dimension only = Dimension.None)
@@ -216,10 +225,15 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
     {
         var text = request.HasQuery ? parsing.Parse(request.Q!.Trim()) : new MatchAllDocsQuery();
         var filters = new Dictionary<Dimension, Query>();
-        if (AnyOf(ArticleIndex.Fields.SourceExact, request.Sources) is { } sources) filters[Dimension.Source] = sources;
-        if (AnyOf(ArticleIndex.Fields.Tag, request.Tags.Select(QueryParsing.TagKey)) is { } tags) filters[Dimension.Tag] = tags;
-        if (!string.IsNullOrWhiteSpace(request.Lang))
-            filters[Dimension.Lang] = new TermQuery(new Term(ArticleIndex.Fields.Language, request.Lang.Trim().ToLowerInvariant()));
+        var picked = new Dictionary<Dimension, string[]>
+        {
+            [Dimension.Source] = Distinct(request.Sources),
+            [Dimension.Tag] = Distinct(request.Tags.Select(QueryParsing.TagKey)),
+            [Dimension.Lang] = string.IsNullOrWhiteSpace(request.Lang) ? [] : [request.Lang.Trim().ToLowerInvariant()],
+        };
+        if (AnyOf(ArticleIndex.Fields.SourceExact, picked[Dimension.Source]) is { } sources) filters[Dimension.Source] = sources;
+        if (AnyOf(ArticleIndex.Fields.Tag, picked[Dimension.Tag]) is { } tags) filters[Dimension.Tag] = tags;
+        if (AnyOf(ArticleIndex.Fields.Language, picked[Dimension.Lang]) is { } lang) filters[Dimension.Lang] = lang;
 
         DateOnly? from = request.From, to = request.To;
         long? fromKey = from is { } f ? ArticleIndex.DateKey(f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null;
@@ -238,15 +252,17 @@ public sealed class SearchService(ArticleIndex index, QueryParsing parsing, Snip
             throw new BadQueryException($"The date range ends ({b:yyyy-MM-dd}) before it starts ({a:yyyy-MM-dd}).");
         if (fromKey is not null || toKey is not null)
             filters[Dimension.Date] = NumericRangeQuery.NewInt64Range(ArticleIndex.Fields.Published, fromKey, toKey, true, false);
-        return new SearchPlan(text, filters, from, to);
+        return new SearchPlan(text, filters, picked, from, to);
     }
 
-    private static Query? AnyOf(string field, IEnumerable<string> values)
+    private static string[] Distinct(IEnumerable<string> values) => values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct().ToArray();
+
+    private static Query? AnyOf(string field, string[] values)
     {
-        var distinct = values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct().ToList();
-        if (distinct.Count == 0) return null;
+        if (values.Length == 0) return null;
+        if (values.Length == 1) return new TermQuery(new Term(field, values[0]));
         var any = new BooleanQuery();
-        foreach (var v in distinct) any.Add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+        foreach (var v in values) any.Add(new TermQuery(new Term(field, v)), Occur.SHOULD);
         return any;
     }
 
