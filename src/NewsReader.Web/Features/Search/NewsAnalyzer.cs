@@ -37,13 +37,15 @@ public sealed class NewsAnalyzer : Analyzer
         TokenStream stream = Words(tokenizer);
         if (GramFields.Contains(fieldName))
         {
-            var grams = new CommonGramsFilter(Version, stream, CommonWords);
-            stream = _forQueries ? new CommonGramsQueryFilter(grams) : grams;
+            // Indexing emits the same tokens as CommonGramsFilter, at a fraction of its cost.
+            stream = _forQueries
+                ? new CommonGramsQueryFilter(new CommonGramsFilter(Version, stream, CommonWords))
+                : new CommonWordPairs(stream, CommonWords);
         }
         return new TokenStreamComponents(tokenizer, stream);
     }
 
-    private static TokenStream Words(TokenStream tokens)
+    internal static TokenStream Words(TokenStream tokens)
     {
         TokenStream stream = new EnglishPossessiveFilter(Version, tokens);
         stream = new LowerCaseFilter(Version, stream);
@@ -55,7 +57,7 @@ public sealed class NewsAnalyzer : Analyzer
     /// The stop words of the archive's commonest languages, as the word filters above leave them
     /// (folded and stemmed), so pairs are formed on the same forms that are indexed.
     /// </summary>
-    private static readonly CharArraySet CommonWords = BuildCommonWords();
+    internal static readonly CharArraySet CommonWords = BuildCommonWords();
 
     private static CharArraySet BuildCommonWords()
     {

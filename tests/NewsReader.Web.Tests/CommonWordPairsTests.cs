@@ -1,0 +1,59 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CommonGrams;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using NewsReader.Web.Features.Search;
+
+namespace NewsReader.Web.Tests;
+
+/// <summary>The index-side pair filter emits exactly the tokens Lucene's CommonGramsFilter does.</summary>
+public class CommonWordPairsTests
+{
+    private static List<(string Term, int Start, int End, int Increment, int Length, string Type)> Tokens(string text, bool ours)
+    {
+        TokenStream stream = NewsAnalyzer.Words(new StandardTokenizer(NewsAnalyzer.Version, new StringReader(text)));
+        stream = ours
+            ? new CommonWordPairs(stream, NewsAnalyzer.CommonWords)
+            : new CommonGramsFilter(NewsAnalyzer.Version, stream, NewsAnalyzer.CommonWords);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var length = stream.AddAttribute<IPositionLengthAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        var tokens = new List<(string, int, int, int, int, string)>();
+        using (stream)
+        {
+            stream.Reset();
+            while (stream.IncrementToken())
+                tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, length.PositionLength, type.Type));
+            stream.End();
+        }
+        return tokens;
+    }
+
+    [Theory]
+    [InlineData("The state of the union is strong")]
+    [InlineData("the")]
+    [InlineData("Putin's visit to Pyongyang, and the talks that followed.")]
+    [InlineData("of the of the of the")]
+    [InlineData("Inès Dupont remporte le prix de la ville et les élections")]
+    [InlineData("Die Wahl in der Stadt ist vorbei und das Ergebnis")]
+    [InlineData("")]
+    [InlineData("Ohio election results are in")]
+    public void Pairs_match_CommonGramsFilter_on_sentences(string text) => Assert.Equal(Tokens(text, ours: false), Tokens(text, ours: true));
+
+    [Fact]
+    public void Pairs_match_CommonGramsFilter_on_random_mixes_of_common_rare_and_long_words()
+    {
+        var random = new Random(5);
+        string[] common = ["the", "of", "and", "a", "to", "in", "is", "le", "la", "der", "und", "que", "de", "it's"];
+        string[] rare = ["harbour", "Pyongyang", "élection", "Kremlin", "ferry", "recount", "C3PO", "2024", "naïve", "O'Neill's", new string('x', 120)];
+        for (var i = 0; i < 300; i++)
+        {
+            var words = Enumerable.Range(0, random.Next(1, 40))
+                .Select(_ => random.Next(2) == 0 ? common[random.Next(common.Length)] : rare[random.Next(rare.Length)]);
+            var text = string.Join(random.Next(3) == 0 ? ", " : " ", words);
+            Assert.Equal(Tokens(text, ours: false), Tokens(text, ours: true));
+        }
+    }
+}
