@@ -14,7 +14,7 @@ using NewsReader.Web.Features.Storage;
 namespace NewsReader.Bench.Ingest;
 
 /// <summary>
-/// <c>ingest DIR [--data DATADIR] [--no-clusters]</c>: the app's own ingestion of every dump in DIR into
+/// <c>ingest DIR [--data DATADIR] [--no-clusters] [--allocations]</c>: the app's own ingestion of every dump in DIR into
 /// a fresh data directory, then, in the same run, the same documents through a bare Lucene
 /// IndexWriter (the ceiling) and the same text bulk-loaded into SQLite FTS5 (the peer).
 /// </summary>
@@ -22,7 +22,7 @@ public static class IngestCommand
 {
     public static async Task<int> RunAsync(string[] argv)
     {
-        var args = new Args(argv, "no-clusters", "keep");
+        var args = new Args(argv, "no-clusters", "keep", "allocations");
         var dumps = Path.GetFullPath(args.Require(0, "DIR (a folder of dumps)"));
         if (!System.IO.Directory.Exists(dumps)) throw new ArgumentException($"{dumps} is not a folder");
         var data = Path.GetFullPath(args.Get("data") ?? Path.Combine(Path.GetTempPath(), $"newsreader-bench-{Environment.ProcessId}"));
@@ -33,6 +33,7 @@ public static class IngestCommand
         Console.WriteLine($"ingest: {files.Count} files, {megabytes:F1} MB from {dumps} into {data} (clustering {(clustering ? "on" : "off")}, {Environment.ProcessorCount} cores)");
 
         // 1. The pipeline: parse + store + index, exactly as the app runs it.
+        using var listener = args.Flag("allocations") ? new AllocationListener { Enabled = true } : null;
         var (summary, pipelineSeconds) = await PipelineAsync(dumps, data, clustering, async app =>
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -42,6 +43,12 @@ public static class IngestCommand
             return await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(ArticleIndex.Projection).ToListAsync();
         }, megabytes);
         var articles = summary.Summary.ArticlesNew;
+        if (listener is not null)
+        {
+            listener.Enabled = false;
+            Console.WriteLine("  allocations by type (sampled):");
+            foreach (var (type, bytes) in listener.Top(25)) Console.WriteLine($"    {bytes / 1048576.0,8:F1} MB  {type}");
+        }
         var entries = summary.Result;
 
         // 2. The ceiling: the same documents, one IndexWriter, one thread, nothing else.
@@ -107,13 +114,19 @@ public static class IngestCommand
         SqliteConnection.ClearAllPools();
         if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
         await using var app = await BenchHost.OpenAsync(data, dumps, new Dictionary<string, string?> { ["Ingestion:Cluster"] = clustering.ToString() });
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (paused, collections, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes());
         var sw = Stopwatch.StartNew();
         IngestionSummary summary;
         await using (var scope = app.Services.CreateAsyncScope())
             summary = await scope.ServiceProvider.GetRequiredService<DumpIngester>().IngestDirectoryAsync(CancellationToken.None);
         var seconds = sw.Elapsed.TotalSeconds;
         Console.WriteLine($"  pipeline{(clustering ? "" : " without clustering")}: {summary.ArticlesNew} articles ({summary.ArticlesUnchanged} exact copies folded) from {summary.FilesTotal} files, {summary.FilesFailed} failed, in {seconds:F2} s");
-        Console.WriteLine($"            {summary.ArticlesNew / seconds:F0} articles/s, {summary.FilesTotal / seconds:F0} dumps/s, {megabytes / seconds:F1} MB/s");
+        var busy = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"            {summary.ArticlesNew / seconds:F0} articles/s, {summary.FilesTotal / seconds:F0} dumps/s, {megabytes / seconds:F1} MB/s; " +
+                          $"CPU {busy:F1} s, {busy / seconds:F2} of {Environment.ProcessorCount} cores busy");
+        Console.WriteLine($"            GC: {GC.CollectionCount(0) - collections} collections, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F1} s paused, " +
+                          $"{(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0 / Math.Max(1, summary.ArticlesNew) * 1024:F0} KB allocated per article");
         return (new Run<T>(summary, await after(app)), seconds);
     }
 

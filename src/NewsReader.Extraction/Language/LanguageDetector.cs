@@ -54,7 +54,7 @@ public static class LanguageDetector
         for (int i = 0; i < candidates.Length; i++) all |= masks[i] = StopwordProfiles.MaskOf(candidates[i]);
         var hits = new double[candidates.Length];
         var raw = new int[candidates.Length];
-        var lower = text.ToString().ToLowerInvariant();
+        var lower = InvariantLower.Of(text);
         var ranges = Words.Ranges(lower);
         foreach (var r in ranges)
         {

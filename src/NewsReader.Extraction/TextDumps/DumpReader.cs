@@ -154,7 +154,7 @@ internal static class DumpReader
         int stop = 0, ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
         bool runBroken = false;
         // Invariant lower-casing maps char for char, so word positions in both strings agree.
-        var lower = text.ToLowerInvariant();
+        var lower = InvariantLower.Of(text);
         var ranges = Words.Ranges(lower);
         var key = new StringBuilder(text.Length);
         foreach (var r in ranges)

@@ -150,7 +150,7 @@ public sealed class MinHash
         if (char.IsLetterOrDigit(c))
         {
             if (!inWord) (h, inWord) = (14695981039346656037UL, true);
-            h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+            h = (h ^ NewsReader.Extraction.Language.InvariantLower.Of(c)) * 1099511628211UL;
         }
         else if (inWord)
         {
@@ -173,7 +173,7 @@ public sealed class MinHash
             if (char.IsLetterOrDigit(c))
             {
                 if (!inWord) (h, inWord) = (14695981039346656037UL, true);
-                h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                h = (h ^ NewsReader.Extraction.Language.InvariantLower.Of(c)) * 1099511628211UL;
             }
             else if (inWord)
             {
