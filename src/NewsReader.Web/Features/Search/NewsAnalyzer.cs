@@ -47,10 +47,11 @@ public sealed class NewsAnalyzer : Analyzer
 
     internal static TokenStream Words(TokenStream tokens)
     {
+        // LowerCaseFilter and KStemFilter, the same tokens at less cost (WordFilters.cs).
         TokenStream stream = new EnglishPossessiveFilter(Version, tokens);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new TableLowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
-        return new KStemFilter(stream);
+        return StemCache.KStem(stream);
     }
 
     /// <summary>

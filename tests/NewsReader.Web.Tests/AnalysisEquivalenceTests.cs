@@ -6,8 +6,8 @@ using NewsReader.Web.Features.Search;
 
 namespace NewsReader.Web.Tests;
 
-/// <summary>The index-side pair filter emits exactly the tokens Lucene's CommonGramsFilter does.</summary>
-public class CommonWordPairsTests
+/// <summary>The faster analysis filters (pairs, lower-casing, stem cache) emit exactly the tokens of the Lucene filters they replace.</summary>
+public class AnalysisEquivalenceTests
 {
     private static List<(string Term, int Start, int End, int Increment, int Length, string Type)> Tokens(string text, bool ours)
     {
@@ -55,5 +55,46 @@ public class CommonWordPairsTests
             var text = string.Join(random.Next(3) == 0 ? ", " : " ", words);
             Assert.Equal(Tokens(text, ours: false), Tokens(text, ours: true));
         }
+    }
+
+    private static List<(string Term, int Start, int End, int Increment, string Type, bool Keyword)> Words(string text, bool ours)
+    {
+        // The text twice: the second time every word is in the stem cache.
+        var tokenizer = new StandardTokenizer(NewsAnalyzer.Version, new StringReader(text + "\n" + text));
+        TokenStream stream = ours
+            ? NewsAnalyzer.Words(tokenizer)
+            : new Lucene.Net.Analysis.En.KStemFilter(new Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter(
+                new Lucene.Net.Analysis.Core.LowerCaseFilter(NewsAnalyzer.Version, new Lucene.Net.Analysis.En.EnglishPossessiveFilter(NewsAnalyzer.Version, tokenizer))));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        var keyword = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IKeywordAttribute>();
+        var tokens = new List<(string, int, int, int, string, bool)>();
+        using (stream)
+        {
+            stream.Reset();
+            while (stream.IncrementToken())
+                tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, type.Type, keyword.IsKeyword));
+            stream.End();
+        }
+        return tokens;
+    }
+
+    [Theory]
+    [InlineData("Elections were held; the voters' choices surprised pollsters. Putin's visits continued.")]
+    [InlineData("ÉLECTIONS À PARIS: İstanbul, ΣΟΦΊΑ, Москва, Ärzte, NAÏVE cafés")]
+    [InlineData("Deseret 𐐀𐐁 letters and emoji 😀 among RUNNING runners who ran")]
+    public void Word_filters_match_Lucenes_LowerCase_and_KStem_filters_including_repeated_words(string text) =>
+        Assert.Equal(Words(text, ours: false), Words(text, ours: true));
+
+    [Fact]
+    public void Every_BMP_char_lowers_as_Lucenes_CharacterUtils_does()
+    {
+        var lucene = Lucene.Net.Analysis.Util.CharacterUtils.GetInstance(NewsAnalyzer.Version);
+        var chars = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => !char.IsSurrogate(c)).ToArray();
+        var expected = (char[])chars.Clone();
+        lucene.ToLower(expected, 0, expected.Length);
+        Assert.Equal(expected, chars.Select(NewsReader.Extraction.Language.InvariantLower.Of).ToArray());
     }
 }
