@@ -13,9 +13,12 @@ public static class InvariantLower
 
     private static char[] Build()
     {
+        // One framework call over every non-surrogate unit is several times quicker than one call per char.
         var table = new char[char.MaxValue + 1];
-        for (var c = 0; c <= char.MaxValue; c++)
-            table[c] = char.IsSurrogate((char)c) ? (char)c : char.ToLowerInvariant((char)c);
+        for (var c = 0; c <= char.MaxValue; c++) table[c] = (char)c;
+        var units = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => !char.IsSurrogate(c)).ToArray();
+        var lower = new string(units).ToLowerInvariant();
+        for (var i = 0; i < units.Length; i++) table[units[i]] = lower[i];
         return table;
     }
 
