@@ -14,7 +14,7 @@ using NewsReader.Web.Features.Storage;
 namespace NewsReader.Bench.Ingest;
 
 /// <summary>
-/// <c>ingest DIR [--data DATADIR] [--no-clusters] [--allocations]</c>: the app's own ingestion of every dump in DIR into
+/// <c>ingest DIR [--data DATADIR] [--no-clusters] [--allocations] [--commit-seconds S]</c>: the app's own ingestion of every dump in DIR into
 /// a fresh data directory, then, in the same run, the same documents through a bare Lucene
 /// IndexWriter (the ceiling) and the same text bulk-loaded into SQLite FTS5 (the peer).
 /// </summary>
@@ -28,6 +28,7 @@ public static class IngestCommand
         var data = Path.GetFullPath(args.Get("data") ?? Path.Combine(Path.GetTempPath(), $"newsreader-bench-{Environment.ProcessId}"));
         if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
         var clustering = !args.Flag("no-clusters");
+        var commitSeconds = args.Get("commit-seconds");
         var files = System.IO.Directory.EnumerateFiles(dumps, "*", SearchOption.AllDirectories).ToList();
         var megabytes = files.Sum(f => new FileInfo(f).Length) / 1048576.0;
         Console.WriteLine($"ingest: {files.Count} files, {megabytes:F1} MB from {dumps} into {data} (clustering {(clustering ? "on" : "off")}, {Environment.ProcessorCount} cores)");
@@ -41,7 +42,7 @@ public static class IngestCommand
             await using var read = app.Services.CreateAsyncScope();
             var db = read.ServiceProvider.GetRequiredService<NewsDbContext>();
             return await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(ArticleIndex.Projection).ToListAsync();
-        }, megabytes);
+        }, megabytes, commitSeconds);
         var articles = summary.Summary.ArticlesNew;
         if (listener is not null)
         {
@@ -108,12 +109,16 @@ public static class IngestCommand
 
     /// <summary>Ingests DIR into a fresh DATADIR with the app's services, prints the rates, then lets <paramref name="after"/> read the result.</summary>
     public static async Task<(Run<T> Run, double Seconds)> PipelineAsync<T>(string dumps, string data, bool clustering,
-        Func<Microsoft.AspNetCore.Builder.WebApplication, Task<T>> after, double megabytes)
+        Func<Microsoft.AspNetCore.Builder.WebApplication, Task<T>> after, double megabytes, string? commitSeconds = null)
     {
         // A pooled connection would still point at a deleted database file of the same name.
         SqliteConnection.ClearAllPools();
         if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
-        await using var app = await BenchHost.OpenAsync(data, dumps, new Dictionary<string, string?> { ["Ingestion:Cluster"] = clustering.ToString() });
+        var settings = new Dictionary<string, string?> { ["Ingestion:Cluster"] = clustering.ToString() };
+        if (commitSeconds is not null)
+            settings["Ingestion:CommitInterval"] = TimeSpan.FromSeconds(double.Parse(commitSeconds, System.Globalization.CultureInfo.InvariantCulture)).ToString();
+        await using var app = await BenchHost.OpenAsync(data, dumps, settings);
+        Console.WriteLine($"  index committed every {app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.CommitInterval.TotalSeconds:0.#} s");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (paused, collections, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes());
         var sw = Stopwatch.StartNew();

@@ -31,9 +31,6 @@ public sealed partial class DumpIngester(
     /// <summary>Dumps read and extracted ahead of the writer, and stored in one transaction.</summary>
     private const int BatchSize = 64;
 
-    /// <summary>How often a long run commits the index, so searches see its progress.</summary>
-    private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
-
     public Task<IngestionSummary> IngestDirectoryAsync(CancellationToken ct) => IngestAsync(null, null, null, ct);
 
     /// <summary>Articles written to the index writer since its last commit; their outbox rows go once it commits.</summary>
@@ -97,7 +94,7 @@ public sealed partial class DumpIngester(
                     (added, updated, unchanged) = (added + outcome.New, updated + outcome.Updated, unchanged + outcome.Unchanged);
                     done?.Invoke(file, outcome);
                 }
-                if (time.GetElapsedTime(lastCommit) >= CommitInterval)
+                if (time.GetElapsedTime(lastCommit) >= options.Value.CommitInterval)
                 {
                     await CommitAsync();
                     lastCommit = time.GetTimestamp();

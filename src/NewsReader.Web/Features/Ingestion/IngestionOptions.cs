@@ -23,6 +23,14 @@ public sealed class IngestionOptions
     [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
     public TimeSpan WatchQuietPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often a run commits the index, which is when searches see its articles. Each commit also
+    /// closes an index segment, and small segments are merged again later: longer runs index faster
+    /// with a longer interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Dumps larger than this are recorded as failed instead of read.</summary>
     [Range(1, long.MaxValue)]
     public long MaxDumpBytes { get; set; } = 32 * 1024 * 1024;
