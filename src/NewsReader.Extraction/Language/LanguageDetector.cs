@@ -55,9 +55,10 @@ public static class LanguageDetector
         var hits = new double[candidates.Length];
         var raw = new int[candidates.Length];
         var lower = InvariantLower.Of(text);
-        var ranges = Words.Ranges(lower);
-        foreach (var r in ranges)
+        var words = 0;
+        foreach (var r in Words.Of(lower))
         {
+            words++;
             var langs = StopwordProfiles.LanguagesOf(lower.AsSpan()[r]) & all;
             if (langs == 0) continue;
             // A word shared by several languages ("a", "que") says less than one only a single language uses.
@@ -65,7 +66,6 @@ public static class LanguageDetector
             for (int i = 0; i < masks.Length; i++)
                 if ((langs & masks[i]) != 0) { hits[i] += weight; raw[i]++; }
         }
-        int words = ranges.Count;
         if (words < 4) return null;
         int best = 0;
         for (int i = 1; i < hits.Length; i++)

@@ -3,7 +3,7 @@ namespace NewsReader.Extraction.Language;
 /// <summary>Word tokens the way the rest of the library counts them: runs of letters, digits and combining marks.</summary>
 internal static class Words
 {
-    /// <summary>Start and length of each word, without allocating the words.</summary>
+    /// <summary>Start and length of each word, as a list (the reference <see cref="Of"/> is tested against).</summary>
     public static List<Range> Ranges(ReadOnlySpan<char> text)
     {
         var list = new List<Range>();
@@ -19,6 +19,40 @@ internal static class Words
             }
         }
         return list;
+    }
+
+    /// <summary>The same words as <see cref="Ranges"/>, found as the loop asks for them: no list per line.</summary>
+    public static WordRanges Of(ReadOnlySpan<char> text) => new(text);
+
+    public readonly ref struct WordRanges(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+
+        public Enumerator GetEnumerator() => new(_text);
+
+        public ref struct Enumerator(ReadOnlySpan<char> text)
+        {
+            private readonly ReadOnlySpan<char> _text = text;
+            private int _next;
+
+            public Range Current { get; private set; }
+
+            public bool MoveNext()
+            {
+                var i = _next;
+                while (i < _text.Length && !IsWordChar(_text[i])) i++;
+                if (i >= _text.Length)
+                {
+                    _next = i;
+                    return false;
+                }
+                var start = i;
+                while (i < _text.Length && IsWordChar(_text[i])) i++;
+                Current = start..i;
+                _next = i;
+                return true;
+            }
+        }
     }
 
     private static bool IsWordChar(char c) =>

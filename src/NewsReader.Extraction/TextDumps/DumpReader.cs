@@ -155,10 +155,11 @@ internal static class DumpReader
         bool runBroken = false;
         // Invariant lower-casing maps char for char, so word positions in both strings agree.
         var lower = InvariantLower.Of(text);
-        var ranges = Words.Ranges(lower);
         var key = new StringBuilder(text.Length);
-        foreach (var r in ranges)
+        var words = 0;
+        foreach (var r in Words.Of(lower))
         {
+            words++;
             var word = lower.AsSpan()[r];
             var first = text[r.Start];
             if (char.IsLower(first)) lowercase++;
@@ -171,7 +172,6 @@ internal static class DumpReader
         }
         foreach (var c in text)
             if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
-        int words = ranges.Count;
         // Scripts written without spaces: count roughly two characters per word.
         if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
         return new DumpLine
