@@ -25,6 +25,13 @@ public static partial class DateRecognizer
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Every month name as a substring: text without one cannot hold a spelled-out date, and the
+    /// named-date patterns (which try every word) are not run over it. Exact, as a match counts only
+    /// when its month word is one of these names under the same comparison.
+    /// </summary>
+    private static readonly SearchValues<string> MonthWords = SearchValues.Create([.. MonthNames.ByName.Keys], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// "6 novembre 2024", "6. November 2024", "22 de outubro de 2010": any word in the month slot,
     /// checked against <see cref="MonthNames"/> afterwards, keeps the pattern small and fast.
     /// </summary>
@@ -109,7 +116,8 @@ public static partial class DateRecognizer
     {
         foreach (Match m in Iso().Matches(text))
             Add(found, m, Build(Int(m, "y"), Int(m, "m"), Int(m, "d"), m, m.Groups["tz"].Success ? m.Groups["tz"].Value : null));
-        foreach (var named in new[] { NamedDayFirst(), NamedMonthFirst() })
+        var months = text.AsSpan().IndexOfAny(MonthWords) >= 0;
+        foreach (var named in months ? [NamedDayFirst(), NamedMonthFirst()] : Array.Empty<Regex>())
             foreach (Match m in named.Matches(text))
                 if (MonthNames.ByName.TryGetValue(m.Groups["m"].Value, out var month))
                     Add(found, m, Build(Int(m, "y"), month, Int(m, "d"), m));
@@ -143,7 +151,7 @@ public static partial class DateRecognizer
             else if (b > 12 && a <= 12) monthFirst += 2;
             else if (a <= 12 && b <= 12 && a != b) ambiguous.Add((a, b));
         }
-        if (ambiguous.Count > 0)
+        if (ambiguous.Count > 0 && text.AsSpan().IndexOfAny(MonthWords) >= 0)
         {
             var spelled = new HashSet<(int Month, int Day)>();
             foreach (Match m in NamedNoYear().Matches(text))

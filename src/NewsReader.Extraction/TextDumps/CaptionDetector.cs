@@ -77,7 +77,8 @@ internal static partial class CaptionDetector
         {
             var line = lines[i];
             if (line.Role != LineRole.None) continue;
-            var tail = TrailingLabelledCredit().Match(line.Text);
+            // The pattern ends in "label: credit" at the line's end: no colon, no match, without scanning.
+            var tail = line.Text.Contains(':') ? TrailingLabelledCredit().Match(line.Text) : Match.Empty;
             bool creditOnly = tail.Success && tail.Index == 0 && line.WordCount <= 8;
             if (creditOnly)
             {
