@@ -14,7 +14,7 @@ using NewsReader.Web.Features.Storage;
 namespace NewsReader.Bench.Ingest;
 
 /// <summary>
-/// <c>ingest DIR [--data DATADIR] [--no-clusters] [--allocations] [--commit-seconds S]</c>: the app's own ingestion of every dump in DIR into
+/// <c>ingest DIR [--data DATADIR] [--no-clusters] [--allocations] [--commit-seconds S] [--no-peers]</c>: the app's own ingestion of every dump in DIR into
 /// a fresh data directory, then, in the same run, the same documents through a bare Lucene
 /// IndexWriter (the ceiling) and the same text bulk-loaded into SQLite FTS5 (the peer).
 /// </summary>
@@ -22,7 +22,7 @@ public static class IngestCommand
 {
     public static async Task<int> RunAsync(string[] argv)
     {
-        var args = new Args(argv, "no-clusters", "keep", "allocations");
+        var args = new Args(argv, "no-clusters", "keep", "allocations", "no-peers");
         var dumps = Path.GetFullPath(args.Require(0, "DIR (a folder of dumps)"));
         if (!System.IO.Directory.Exists(dumps)) throw new ArgumentException($"{dumps} is not a folder");
         var data = Path.GetFullPath(args.Get("data") ?? Path.Combine(Path.GetTempPath(), $"newsreader-bench-{Environment.ProcessId}"));
@@ -39,6 +39,7 @@ public static class IngestCommand
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
             Console.WriteLine($"            peak memory {BenchHost.PeakMemory()}, database {BenchHost.Megabytes(BenchHost.DirectorySize(storage.DataDirectory) - BenchHost.DirectorySize(storage.IndexDirectory))}, index {BenchHost.Megabytes(BenchHost.DirectorySize(storage.IndexDirectory))}");
+            if (args.Flag("no-peers")) return [];
             await using var read = app.Services.CreateAsyncScope();
             var db = read.ServiceProvider.GetRequiredService<NewsDbContext>();
             return await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(ArticleIndex.Projection).ToListAsync();
@@ -51,6 +52,13 @@ public static class IngestCommand
             foreach (var (type, bytes) in listener.Top(25)) Console.WriteLine($"    {bytes / 1048576.0,8:F1} MB  {type}");
         }
         var entries = summary.Result;
+
+        if (args.Flag("no-peers"))
+        {
+            // Archives too big to hold every document in memory for the ceiling: the pipeline alone.
+            Console.WriteLine($"ingest: {articles} articles at {articles / pipelineSeconds:F0}/s end to end ({megabytes / pipelineSeconds:F1} MB/s), peers not run, peak {BenchHost.PeakMemory()}");
+            return 0;
+        }
 
         // 2. The ceiling: the same documents, one IndexWriter, one thread, nothing else.
         var lucenePath = Path.Combine(data, "raw-lucene");
