@@ -9,26 +9,35 @@ namespace NewsReader.Web.Tests;
 /// <summary>The faster analysis filters (pairs, lower-casing, stem cache) emit exactly the tokens of the Lucene filters they replace.</summary>
 public class AnalysisEquivalenceTests
 {
-    private static List<(string Term, int Start, int End, int Increment, int Length, string Type)> Tokens(string text, bool ours)
+    /// <summary>Everything a token carries that indexing or a later filter reads.</summary>
+    private sealed record Token(string Term, int Start, int End, int Increment, int Length, string Type, bool Keyword);
+
+    private static List<Token> Drain(TokenStream stream)
     {
-        TokenStream stream = NewsAnalyzer.Words(new StandardTokenizer(NewsAnalyzer.Version, new StringReader(text)));
-        stream = ours
-            ? new CommonWordPairs(stream, NewsAnalyzer.CommonWords)
-            : new CommonGramsFilter(NewsAnalyzer.Version, stream, NewsAnalyzer.CommonWords);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var length = stream.AddAttribute<IPositionLengthAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
-        var tokens = new List<(string, int, int, int, int, string)>();
+        var keyword = stream.AddAttribute<IKeywordAttribute>();
+        var tokens = new List<Token>();
         using (stream)
         {
             stream.Reset();
             while (stream.IncrementToken())
-                tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, length.PositionLength, type.Type));
+                tokens.Add(new Token(term.ToString(), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, length.PositionLength,
+                    type.Type, keyword.IsKeyword));
             stream.End();
         }
         return tokens;
+    }
+
+    private static List<Token> Tokens(string text, bool ours)
+    {
+        TokenStream stream = NewsAnalyzer.Words(new StandardTokenizer(NewsAnalyzer.Version, new StringReader(text)));
+        return Drain(ours
+            ? new CommonWordPairs(stream, NewsAnalyzer.CommonWords)
+            : new CommonGramsFilter(NewsAnalyzer.Version, stream, NewsAnalyzer.CommonWords));
     }
 
     [Theory]
@@ -57,28 +66,14 @@ public class AnalysisEquivalenceTests
         }
     }
 
-    private static List<(string Term, int Start, int End, int Increment, string Type, bool Keyword)> Words(string text, bool ours)
+    private static List<Token> Words(string text, bool ours)
     {
         // The text twice: the second time every word is in the stem cache.
         var tokenizer = new StandardTokenizer(NewsAnalyzer.Version, new StringReader(text + "\n" + text));
-        TokenStream stream = ours
+        return Drain(ours
             ? NewsAnalyzer.Words(tokenizer)
             : new Lucene.Net.Analysis.En.KStemFilter(new Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter(
-                new Lucene.Net.Analysis.Core.LowerCaseFilter(NewsAnalyzer.Version, new Lucene.Net.Analysis.En.EnglishPossessiveFilter(NewsAnalyzer.Version, tokenizer))));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        var type = stream.AddAttribute<ITypeAttribute>();
-        var keyword = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IKeywordAttribute>();
-        var tokens = new List<(string, int, int, int, string, bool)>();
-        using (stream)
-        {
-            stream.Reset();
-            while (stream.IncrementToken())
-                tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, type.Type, keyword.IsKeyword));
-            stream.End();
-        }
-        return tokens;
+                new Lucene.Net.Analysis.Core.LowerCaseFilter(NewsAnalyzer.Version, new Lucene.Net.Analysis.En.EnglishPossessiveFilter(NewsAnalyzer.Version, tokenizer)))));
     }
 
     [Theory]
