@@ -62,6 +62,25 @@ public class IngestionTests
     }
 
     [Fact]
+    public async Task A_run_reports_the_time_each_stage_took_and_an_idle_run_indexes_nothing()
+    {
+        await using var app = new NewsReaderApp();
+        await app.InitializeAsync();
+        // A new dump: the seed's text under another name, with its words changed so it is no exact copy.
+        var text = await File.ReadAllTextAsync(Path.Combine(app.DumpsDirectory, "002_91b8f23e8332bfd3.txt"));
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "new.txt"), text.Replace("Russia", "Ruritania"));
+
+        var busy = await IngestAgainAsync(app);
+        var idle = await IngestAgainAsync(app);
+
+        Assert.True(busy.ArticlesNew > 0);
+        Assert.All(new[] { busy.Stages.Preparing, busy.Stages.Storing, busy.Stages.Indexing, busy.Stages.Committing }, s => Assert.True(s > 0));
+        Assert.Equal(0, idle.ArticlesNew);
+        Assert.Equal(0, idle.Stages.Storing);
+        Assert.Equal(0, idle.Stages.Indexing);
+    }
+
+    [Fact]
     public async Task A_broken_dump_fails_alone_with_its_reason_recorded()
     {
         await using var app = new NewsReaderApp();

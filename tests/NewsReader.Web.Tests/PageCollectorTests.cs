@@ -23,6 +23,8 @@ public sealed class PageCollectorTests : IDisposable
         string[] sources = ["Coast Post", "Daily Ledger", "Río Gazette", "Wire"];
         string[] tags = ["ports", "courts", "weather"];
         using var writer = new IndexWriter(_directory, new IndexWriterConfig(NewsAnalyzer.Version, new NewsAnalyzer()));
+        // One builder for all documents, as the index uses it: a field left over from the previous document would show.
+        var builder = new ArticleIndex.DocumentBuilder();
         var id = 1;
         // Four commits: four segments, each over its own stretch of dates (one has none).
         foreach (var (firstDay, days) in new[] { (new DateTime(2020, 1, 1), 40), (new DateTime(2023, 6, 1), 10), (DateTime.MinValue, 0), (new DateTime(2019, 3, 1), 400) })
@@ -37,7 +39,7 @@ public sealed class PageCollectorTests : IDisposable
                     // Clusters reach across segments: every id below 40 is a possible first member.
                     random.Next(2) == 0 ? random.Next(1, Math.Min(id, 40) + 1) : null);
                 _entries.Add(entry);
-                writer.AddDocument(ArticleIndex.ToDocument(entry));
+                writer.AddDocument(builder.Build(entry));
             }
             writer.Commit();
         }

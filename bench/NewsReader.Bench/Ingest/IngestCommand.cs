@@ -69,7 +69,8 @@ public static class IngestCommand
             var sw = Stopwatch.StartNew();
             using (var writer = new IndexWriter(directory, new IndexWriterConfig(NewsAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 }))
             {
-                foreach (var entry in entries) writer.AddDocument(ArticleIndex.ToDocument(entry));
+                var builder = new ArticleIndex.DocumentBuilder();
+                foreach (var entry in entries) writer.AddDocument(builder.Build(entry));
                 writer.Commit();
             }
             luceneSeconds = sw.Elapsed.TotalSeconds;
@@ -143,6 +144,7 @@ public static class IngestCommand
                           $"CPU {busy:F1} s, {busy / seconds:F2} of {Environment.ProcessorCount} cores busy");
         Console.WriteLine($"            GC: {GC.CollectionCount(0) - collections} collections, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F1} s paused, " +
                           $"{(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0 / Math.Max(1, summary.ArticlesNew) * 1024:F0} KB allocated per article");
+        Console.WriteLine($"            {summary.Stages}");
         return (new Run<T>(summary, await after(app)), seconds);
     }
 

@@ -9,7 +9,29 @@ using NewsReader.Web.Features.Search;
 namespace NewsReader.Web.Features.Ingestion;
 
 public sealed record IngestionSummary(int FilesTotal, int FilesFailed, int ArticlesNew, int ArticlesUpdated, int ArticlesUnchanged, int FilesSkipped,
-    IReadOnlyList<(string File, string Reason)> Failures);
+    IReadOnlyList<(string File, string Reason)> Failures)
+{
+    /// <summary>Where the run's time went, per stage.</summary>
+    public IngestionStages Stages { get; init; } = new();
+}
+
+/// <summary>
+/// Seconds each stage of a run took. Preparing (read, hash, extract, sign) runs on its own workers;
+/// storing (SQLite), indexing (Lucene) and committing run one after another on the writer, so the
+/// writer's three add up to its share of the run and show which side holds the other up.
+/// </summary>
+public sealed class IngestionStages
+{
+    public double Preparing { get; set; }
+    /// <summary>Prepared batches waiting for the writer to take them.</summary>
+    public double WaitingForWriter { get; set; }
+    public double Storing { get; set; }
+    public double Indexing { get; set; }
+    public double Committing { get; set; }
+
+    public override string ToString() =>
+        $"preparing {Preparing:F1} s (then {WaitingForWriter:F1} s waiting for the writer); writer: storing {Storing:F1} s, indexing {Indexing:F1} s, committing {Committing:F1} s";
+}
 
 /// <summary>
 /// Turns the dumps in a directory into articles: the database first, then the index, one dump at a
@@ -36,9 +58,15 @@ public sealed partial class DumpIngester(
     /// <summary>Articles written to the index writer since its last commit; their outbox rows go once it commits.</summary>
     private readonly List<int> _indexedSinceCommit = [];
 
+    /// <summary>Stage times of the run in progress.</summary>
+    private IngestionStages _stages = new();
+
     private async Task CommitAsync()
     {
-        if (!index.Commit()) return; // a rebuild holds commits; the outbox rows stay and are replayed
+        var started = Stopwatch.GetTimestamp();
+        var committed = index.Commit();
+        _stages.Committing += Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (!committed) return; // a rebuild holds commits; the outbox rows stay and are replayed
         await outbox.ClearAsync(_indexedSinceCommit);
         _indexedSinceCommit.Clear();
     }
@@ -79,6 +107,7 @@ public sealed partial class DumpIngester(
                 StringComparer.Ordinal);
 
         int skipped = 0, added = 0, updated = 0, unchanged = 0;
+        _stages = new IngestionStages();
         var lastCommit = time.GetTimestamp();
         var batches = System.Threading.Channels.Channel.CreateBounded<PreparedDump[]>(2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -109,7 +138,8 @@ public sealed partial class DumpIngester(
             // Also when cancelled: dumps already stored are skipped next time, so their index writes must land now.
             await CommitAsync();
         }
-        return new IngestionSummary(files.Count + refused.Count, failures.Count, added, updated, unchanged, skipped, failures);
+        LogStages(_stages);
+        return new IngestionSummary(files.Count + refused.Count, failures.Count, added, updated, unchanged, skipped, failures) { Stages = _stages };
     }
 
     private async Task PrepareAllAsync(string root, IReadOnlyList<string> files, Dictionary<string, KnownDump> known,
@@ -122,10 +152,16 @@ public sealed partial class DumpIngester(
             foreach (var chunk in files.Chunk(BatchSize))
             {
                 var prepared = new PreparedDump[chunk.Length];
-                await Parallel.ForEachAsync(Enumerable.Range(0, chunk.Length), parallel, async (i, token) =>
-                    prepared[i] = await PreparedDump.PrepareAsync(root, chunk[i], options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null,
-                        path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? (k.Hash, k.Length, k.CapturedAt) : null, token));
+                // Synchronous work items: a batch is one hand-off between threads, not several per dump
+                // (on two cores, pool threads spinning between hand-offs took CPU the writer needed).
+                var started = Stopwatch.GetTimestamp();
+                Parallel.For(0, chunk.Length, parallel, i =>
+                    prepared[i] = PreparedDump.Prepare(root, chunk[i], options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null,
+                        path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? (k.Hash, k.Length, k.CapturedAt) : null));
+                var handing = Stopwatch.GetTimestamp();
                 await output.WriteAsync(prepared, ct);
+                _stages.Preparing += Stopwatch.GetElapsedTime(started, handing).TotalSeconds;
+                _stages.WaitingForWriter += Stopwatch.GetElapsedTime(handing).TotalSeconds;
             }
             output.Complete();
         }
@@ -155,8 +191,12 @@ public sealed partial class DumpIngester(
             try
             {
                 var sw = Stopwatch.StartNew();
+                var storing = Stopwatch.GetTimestamp();
                 var (written, entries) = await writer.WriteAsync(fresh.Select(i => batch[i]).ToList(), time.GetUtcNow().UtcDateTime, ct);
+                var indexing = Stopwatch.GetTimestamp();
                 index.Upsert(entries);
+                _stages.Storing += Stopwatch.GetElapsedTime(storing, indexing).TotalSeconds;
+                _stages.Indexing += Stopwatch.GetElapsedTime(indexing).TotalSeconds;
                 _indexedSinceCommit.AddRange(entries.Select(e => e.Id));
                 for (int j = 0; j < fresh.Count; j++)
                 {
@@ -179,6 +219,7 @@ public sealed partial class DumpIngester(
 
     private async Task<DumpOutcome> StoreOneAsync(PreparedDump dump, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return await IngestPreparedAsync(dump, ct);
@@ -189,6 +230,11 @@ public sealed partial class DumpIngester(
             db.ChangeTracker.Clear();
             LogFailed(dump.Relative, e.Message);
             return new DumpOutcome(DumpOutcomeKind.Failed, Error: $"Ingesting it failed: {e.Message}");
+        }
+        finally
+        {
+            // The entity path stores and indexes one dump at a time; it counts as storing.
+            _stages.Storing += Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
     }
 
@@ -352,6 +398,9 @@ public sealed partial class DumpIngester(
     [LoggerMessage(LogLevel.Debug, "Ingested {Articles} articles from {File} in {ElapsedMs:F1} ms")]
     private partial void LogIngested(int articles, string file, double elapsedMs);
 
+    [LoggerMessage(LogLevel.Information, "Ingestion stages: {Stages}")]
+    private partial void LogStages(IngestionStages stages);
+
     [LoggerMessage(LogLevel.Debug, "Stored {Dumps} new dumps with {Articles} articles in {ElapsedMs:F1} ms")]
     private partial void LogBatch(int dumps, int articles, double elapsedMs);
 
@@ -364,3 +413,4 @@ public sealed partial class DumpIngester(
     [LoggerMessage(LogLevel.Warning, "The dumps directory {Directory} does not exist; nothing to ingest")]
     private partial void LogMissingDirectory(string directory);
 }
+

@@ -5,23 +5,27 @@ namespace NewsReader.Web.Features.Ingestion;
 /// <summary>Reads a dump's bytes within a size limit, gunzipping .gz files, and tells text from binary.</summary>
 public static class DumpReader
 {
+    /// <summary>
+    /// Synchronous on purpose: dumps are small, and on Linux an async file read is a synchronous read
+    /// on another pool thread; ingestion reads them on its own worker threads.
+    /// </summary>
     /// <exception cref="InvalidDataException">Too large, a broken .gz, or one that inflates past the limit.</exception>
-    public static async Task<byte[]> ReadAsync(string path, long maxBytes, CancellationToken ct)
+    public static byte[] Read(string path, long maxBytes)
     {
         var length = new FileInfo(path).Length;
         if (length > maxBytes)
             throw new InvalidDataException($"The file is {length:N0} bytes; the limit is {maxBytes:N0}.");
-        var raw = await File.ReadAllBytesAsync(path, ct);
+        var raw = File.ReadAllBytes(path);
         if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return raw;
         if (raw.Length < 2 || raw[0] != 0x1F || raw[1] != 0x8B)
             throw new InvalidDataException("Named .gz but not gzip data.");
         try
         {
-            await using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+            using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
             using var output = new MemoryStream();
             var buffer = new byte[81920];
             int read;
-            while ((read = await gzip.ReadAsync(buffer, ct)) > 0)
+            while ((read = gzip.Read(buffer)) > 0)
             {
                 // Read in bounded steps: a gzip bomb is refused before it fills memory.
                 if (output.Length + read > maxBytes)

@@ -26,8 +26,8 @@ public sealed class PreparedDump
     /// <summary>True when the stored dump has these very bytes: nothing to do.</summary>
     public bool Unchanged { get; init; }
 
-    public static async Task<PreparedDump> PrepareAsync(string root, string file, long maxBytes, MinHash? hasher,
-        Func<string, (string Hash, long Length, DateTime Modified)?> known, CancellationToken ct)
+    public static PreparedDump Prepare(string root, string file, long maxBytes, MinHash? hasher,
+        Func<string, (string Hash, long Length, DateTime Modified)?> known)
     {
         var relative = DumpFolder.Relative(root, file);
         var info = new FileInfo(file);
@@ -41,7 +41,7 @@ public sealed class PreparedDump
         string hash;
         try
         {
-            bytes = await DumpReader.ReadAsync(file, maxBytes, ct);
+            bytes = DumpReader.Read(file, maxBytes);
             hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -81,8 +81,9 @@ public sealed class ArticleIndex : IDisposable
     /// <summary>Adds or replaces the documents of these articles. Visible to searches after <see cref="Commit"/>.</summary>
     public void Upsert(IEnumerable<Entry> articles)
     {
+        var builder = _builder ??= new DocumentBuilder();
         foreach (var article in articles)
-            _writer.UpdateDocument(new Term(Fields.Id, IdText(article.Id)), ToDocument(article));
+            _writer.UpdateDocument(new Term(Fields.Id, IdText(article.Id)), builder.Build(article));
     }
 
     public void Delete(IEnumerable<int> ids)
@@ -170,40 +171,86 @@ public sealed class ArticleIndex : IDisposable
         return type;
     }
 
-    public static Document ToDocument(Entry a)
+    /// <summary>A new document for the article (tests and tools; the index reuses one builder per thread).</summary>
+    public static Document ToDocument(Entry a) => new DocumentBuilder().Build(a);
+
+    /// <summary>
+    /// Builds the index document of an article from field instances it keeps: each Lucene field
+    /// creates its token stream and attributes once, instead of once per document (a numeric
+    /// field's attribute set is built by reflection under a global lock). The document
+    /// <see cref="Build"/> returns is valid until its next call: hand it to the writer first.
+    /// One builder per thread.
+    /// </summary>
+    public sealed class DocumentBuilder
     {
-        var doc = new Document
+        private readonly Document _doc = [];
+        private readonly StringField _id = new(Fields.Id, "", Field.Store.YES);
+        private readonly Int32Field _cluster = new(Fields.Cluster, 0, Field.Store.NO);
+        private readonly NumericDocValuesField _clusterValue = new(Fields.Cluster, 0);
+        private readonly TextField _title = new(Fields.Title, "", Field.Store.NO);
+        private readonly Field _body = new(Fields.Body, "", BodyType);
+        private readonly Int64Field _published = new(Fields.Published, 0, Field.Store.NO);
+        private readonly NumericDocValuesField _publishedValue = new(Fields.Published, 0);
+        private readonly TextField _source = new(Fields.Source, "", Field.Store.NO);
+        private readonly StringField _sourceExact = new(Fields.SourceExact, "", Field.Store.NO);
+        private readonly SortedDocValuesField _sourceValue = new(Fields.SourceExact, new BytesRef());
+        private readonly TextField _byline = new(Fields.Byline, "", Field.Store.NO);
+        private readonly StringField _language = new(Fields.Language, "", Field.Store.NO);
+        private readonly SortedDocValuesField _languageValue = new(Fields.Language, new BytesRef());
+
+        public Document Build(Entry a)
         {
-            new StringField(Fields.Id, IdText(a.Id), Field.Store.YES),
-            new Int32Field(Fields.Cluster, a.ClusterId ?? a.Id, Field.Store.NO),
-            new NumericDocValuesField(Fields.Cluster, a.ClusterId ?? a.Id),
-            new TextField(Fields.Title, a.Title, Field.Store.NO),
-            new Field(Fields.Body, a.Body, BodyType),
-        };
-        if (a.PublishedAt is { } published)
-        {
-            doc.Add(new Int64Field(Fields.Published, DateKey(published), Field.Store.NO));
-            doc.Add(new NumericDocValuesField(Fields.Published, DateKey(published)));
+            var fields = _doc.Fields;
+            fields.Clear();
+            _id.SetStringValue(IdText(a.Id));
+            _cluster.SetInt32Value(a.ClusterId ?? a.Id);
+            _clusterValue.SetInt64Value(a.ClusterId ?? a.Id);
+            _title.SetStringValue(a.Title);
+            _body.SetStringValue(a.Body);
+            fields.Add(_id);
+            fields.Add(_cluster);
+            fields.Add(_clusterValue);
+            fields.Add(_title);
+            fields.Add(_body);
+            if (a.PublishedAt is { } published)
+            {
+                _published.SetInt64Value(DateKey(published));
+                _publishedValue.SetInt64Value(DateKey(published));
+                fields.Add(_published);
+                fields.Add(_publishedValue);
+            }
+            if (a.Source is { Length: > 0 } source)
+            {
+                _source.SetStringValue(source);
+                _sourceExact.SetStringValue(source);
+                _sourceValue.SetBytesValue(new BytesRef(source));
+                fields.Add(_source);
+                fields.Add(_sourceExact);
+                fields.Add(_sourceValue);
+            }
+            // Few articles have tags: their fields are made each time.
+            foreach (var tag in a.Tags)
+            {
+                fields.Add(new StringField(Fields.Tag, tag, Field.Store.NO));
+                fields.Add(new SortedSetDocValuesField(Fields.Tag, new BytesRef(tag)));
+            }
+            if (a.Byline is { Length: > 0 } byline)
+            {
+                _byline.SetStringValue(byline);
+                fields.Add(_byline);
+            }
+            if (a.Language is { Length: > 0 } lang)
+            {
+                _language.SetStringValue(lang);
+                _languageValue.SetBytesValue(new BytesRef(lang));
+                fields.Add(_language);
+                fields.Add(_languageValue);
+            }
+            return _doc;
         }
-        if (a.Source is { Length: > 0 } source)
-        {
-            doc.Add(new TextField(Fields.Source, source, Field.Store.NO));
-            doc.Add(new StringField(Fields.SourceExact, source, Field.Store.NO));
-            doc.Add(new SortedDocValuesField(Fields.SourceExact, new BytesRef(source)));
-        }
-        foreach (var tag in a.Tags)
-        {
-            doc.Add(new StringField(Fields.Tag, tag, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(Fields.Tag, new BytesRef(tag)));
-        }
-        if (a.Byline is { Length: > 0 } byline) doc.Add(new TextField(Fields.Byline, byline, Field.Store.NO));
-        if (a.Language is { Length: > 0 } lang)
-        {
-            doc.Add(new StringField(Fields.Language, lang, Field.Store.NO));
-            doc.Add(new SortedDocValuesField(Fields.Language, new BytesRef(lang)));
-        }
-        return doc;
     }
+
+    [ThreadStatic] private static DocumentBuilder? _builder;
 
     /// <summary>Unix milliseconds, the unit of the published field.</summary>
     public static long DateKey(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
