@@ -148,7 +148,7 @@ public sealed partial class DumpIngester(
         try
         {
             // One core is left to the writer, which is the other half of the work (measured: faster than all cores here).
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1), CancellationToken = ct };
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.PrepareWorkers is > 0 and var n ? n : Math.Max(1, Environment.ProcessorCount - 1), CancellationToken = ct };
             foreach (var chunk in files.Chunk(BatchSize))
             {
                 var prepared = new PreparedDump[chunk.Length];
@@ -156,7 +156,7 @@ public sealed partial class DumpIngester(
                 // (on two cores, pool threads spinning between hand-offs took CPU the writer needed).
                 var started = Stopwatch.GetTimestamp();
                 Parallel.For(0, chunk.Length, parallel, i =>
-                    prepared[i] = PreparedDump.Prepare(root, chunk[i], options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null,
+                    prepared[i] = PreparedDump.Prepare(root, chunk[i], options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null, index.Analyzer,
                         path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? (k.Hash, k.Length, k.CapturedAt) : null));
                 var handing = Stopwatch.GetTimestamp();
                 await output.WriteAsync(prepared, ct);

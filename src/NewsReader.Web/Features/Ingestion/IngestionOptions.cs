@@ -31,6 +31,13 @@ public sealed class IngestionOptions
     [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Threads that read, extract, sign and analyze dumps ahead of the single writer; 0 picks one
+    /// per core but one, which leaves a core to the writer.
+    /// </summary>
+    [Range(0, 256)]
+    public int PrepareWorkers { get; set; }
+
     /// <summary>Dumps larger than this are recorded as failed instead of read.</summary>
     [Range(1, long.MaxValue)]
     public long MaxDumpBytes { get; set; } = 32 * 1024 * 1024;

@@ -138,7 +138,10 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
                     added.Add((id, article.BandKeys));
                 }
                 await Run(insertPending, ct, id, stamp);
-                entries.Add(new ArticleIndex.Entry(id, a.Title, article.Body, a.Source, a.Byline, a.Language, published, [], clusterId));
+                entries.Add(new ArticleIndex.Entry(id, a.Title, article.Body, a.Source, a.Byline, a.Language, published, [], clusterId)
+                {
+                    Analyzed = article.Analyzed,
+                });
             }
             foreach (var (position, articleId) in copies) await Run(insertCopy, ct, dumpId, position, articleId);
             written.Add(new Written(dump, fresh.Count, copies.Count));

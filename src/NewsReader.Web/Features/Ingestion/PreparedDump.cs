@@ -1,11 +1,17 @@
 using System.Security.Cryptography;
+using Lucene.Net.Analysis;
 using NewsReader.Extraction;
+using NewsReader.Web.Features.Search;
 using NewsReader.Web.Features.Syndication;
 
 namespace NewsReader.Web.Features.Ingestion;
 
-/// <summary>One article of a dump with everything computed that needs no database: its stored body, hash and signature.</summary>
-public sealed record PreparedArticle(ExtractedArticle Source, string Body, string ContentHash, ulong[] Signature, long[] BandKeys);
+/// <summary>
+/// One article of a dump with everything computed that needs no database: its stored body, hash,
+/// signature, and its title and body analyzed for the index.
+/// </summary>
+public sealed record PreparedArticle(ExtractedArticle Source, string Body, string ContentHash, ulong[] Signature, long[] BandKeys,
+    (AnalyzedText Title, AnalyzedText Body)? Analyzed = null);
 
 /// <summary>
 /// A dump read, hashed, extracted and signed — the CPU-heavy part of ingestion, which runs in
@@ -26,7 +32,8 @@ public sealed class PreparedDump
     /// <summary>True when the stored dump has these very bytes: nothing to do.</summary>
     public bool Unchanged { get; init; }
 
-    public static PreparedDump Prepare(string root, string file, long maxBytes, MinHash? hasher,
+    /// <param name="analyzer">The index's analyzer, to analyze titles and bodies ahead of the writer; null to leave it to the writer.</param>
+    public static PreparedDump Prepare(string root, string file, long maxBytes, MinHash? hasher, Analyzer? analyzer,
         Func<string, (string Hash, long Length, DateTime Modified)?> known)
     {
         var relative = DumpFolder.Relative(root, file);
@@ -81,7 +88,9 @@ public sealed class PreparedDump
             {
                 var body = StoredBody(a);
                 var signature = hasher?.Signature(body) ?? [];
-                return new PreparedArticle(a, body, DumpIngester.ContentHash(a), signature, hasher?.BandKeys(signature) ?? []);
+                var analyzed = analyzer is null ? default((AnalyzedText, AnalyzedText)?)
+                    : (AnalyzedText.Of(analyzer, ArticleIndex.Fields.Title, a.Title), AnalyzedText.Of(analyzer, ArticleIndex.Fields.Body, body));
+                return new PreparedArticle(a, body, DumpIngester.ContentHash(a), signature, hasher?.BandKeys(signature) ?? [], analyzed);
             }).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -73,7 +73,11 @@ public sealed class ArticleIndex : IDisposable
 
     /// <summary>What the index holds of an article: read from the database with <see cref="Projection"/>.</summary>
     public sealed record Entry(int Id, string Title, string Body, string? Source, string? Byline, string? Language,
-        DateTime? PublishedAt, IReadOnlyList<string> Tags, int? ClusterId);
+        DateTime? PublishedAt, IReadOnlyList<string> Tags, int? ClusterId)
+    {
+        /// <summary>Title and body as this index's analyzer gives them, when analyzed ahead (ingestion does); else the writer analyzes.</summary>
+        public (AnalyzedText Title, AnalyzedText Body)? Analyzed { get; init; }
+    }
 
     public static readonly System.Linq.Expressions.Expression<Func<Article, Entry>> Projection = a =>
         new Entry(a.Id, a.Title, a.Body, a.Source, a.Byline, a.Language, a.PublishedAt, a.Tags.Select(t => t.Tag!.Key).ToList(), a.ClusterId);
@@ -197,6 +201,8 @@ public sealed class ArticleIndex : IDisposable
         private readonly TextField _byline = new(Fields.Byline, "", Field.Store.NO);
         private readonly StringField _language = new(Fields.Language, "", Field.Store.NO);
         private readonly SortedDocValuesField _languageValue = new(Fields.Language, new BytesRef());
+        private readonly AnalyzedText.Replay _titleTokens = new();
+        private readonly AnalyzedText.Replay _bodyTokens = new();
 
         public Document Build(Entry a)
         {
@@ -207,6 +213,9 @@ public sealed class ArticleIndex : IDisposable
             _clusterValue.SetInt64Value(a.ClusterId ?? a.Id);
             _title.SetStringValue(a.Title);
             _body.SetStringValue(a.Body);
+            // Analyzed ahead: the writer replays the tokens instead of analyzing the text again.
+            _title.SetTokenStream(a.Analyzed is { } analyzed ? _titleTokens.Of(analyzed.Title) : null);
+            _body.SetTokenStream(a.Analyzed is { } ahead ? _bodyTokens.Of(ahead.Body) : null);
             fields.Add(_id);
             fields.Add(_cluster);
             fields.Add(_clusterValue);
