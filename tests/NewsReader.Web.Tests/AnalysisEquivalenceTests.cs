@@ -92,4 +92,20 @@ public class AnalysisEquivalenceTests
         lucene.ToLower(expected, 0, expected.Length);
         Assert.Equal(expected, chars.Select(NewsReader.Extraction.Language.InvariantLower.Of).ToArray());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Only_title_and_body_get_pairs_whichever_field_a_thread_analyzes_first(bool forQueries)
+    {
+        using var analyzer = new NewsAnalyzer(forQueries);
+        List<string> Terms(string field, string text) => Drain(analyzer.GetTokenStream(field, text)).Select(t => t.Term).ToList();
+
+        // A field without pairs first, then one with them, then the first again: each keeps its own chain.
+        Assert.DoesNotContain("the_guardian", Terms(ArticleIndex.Fields.Source, "The Guardian"));
+        Assert.Contains("of_the", Terms(ArticleIndex.Fields.Body, "state of the union"));
+        Assert.Contains("of_the", Terms(ArticleIndex.Fields.Title, "state of the union"));
+        Assert.DoesNotContain("of_the", Terms(ArticleIndex.Fields.Byline, "Friends of the Earth"));
+        Assert.DoesNotContain("the_guardian", Terms(ArticleIndex.Fields.Source, "The Guardian"));
+    }
 }

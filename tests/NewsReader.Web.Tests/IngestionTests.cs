@@ -97,6 +97,34 @@ public class IngestionTests
         Assert.Equal(3, dumps.Count(d => d.Status == DumpStatus.Ingested));
     }
 
+    /// <summary>Per text field: its terms with their document and total frequencies.</summary>
+    private static Task<List<string>> IndexTermsAsync(NewsReaderApp app) =>
+        app.WithServiceAsync<NewsReader.Web.Features.Search.ArticleIndex, List<string>>(index => Task.FromResult(index.Use(searcher =>
+        {
+            var lines = new List<string>();
+            foreach (var field in new[] { "title", "body", "source", "byline" })
+            {
+                var terms = Lucene.Net.Index.MultiFields.GetTerms(searcher.IndexReader, field)?.GetEnumerator();
+                while (terms?.MoveNext() == true) lines.Add($"{field}:{terms.Term.Utf8ToString()} {terms.DocFreq} {terms.TotalTermFreq}");
+            }
+            return lines;
+        })));
+
+    [Fact]
+    public async Task The_index_ingestion_builds_is_the_one_a_rebuild_makes_from_the_database()
+    {
+        await using var app = new NewsReaderApp();
+        await app.InitializeAsync();
+        // Ingestion analyzes titles and bodies on its workers; a rebuild leaves all analysis to the index writer.
+        var ingested = await IndexTermsAsync(app);
+        await app.WithServiceAsync<NewsReader.Web.Features.Search.Reindexer, bool>(async r => { await r.RebuildAsync(CancellationToken.None); return true; });
+        var rebuilt = await IndexTermsAsync(app);
+
+        Assert.Contains(ingested, l => l.StartsWith("body:of_the ", StringComparison.Ordinal));
+        Assert.DoesNotContain(ingested, l => l.StartsWith("source:", StringComparison.Ordinal) && l.Contains('_'));
+        Assert.Equal(rebuilt, ingested);
+    }
+
     [Fact]
     public async Task A_lost_index_is_rebuilt_from_the_database_at_start_up()
     {

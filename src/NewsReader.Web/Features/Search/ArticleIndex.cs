@@ -32,8 +32,11 @@ public sealed class ArticleIndex : IDisposable
         public const string Cluster = "cluster";
     }
 
-    /// <summary>Bump when documents change shape; an index of another version is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 8;
+    /// <summary>
+    /// Bump when documents change shape; an index of another version is rebuilt at start-up.
+    /// 9: outlet and byline without common-word pairs, each field analyzed with its own chain.
+    /// </summary>
+    public const int SchemaVersion = 9;
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;

@@ -29,7 +29,11 @@ public sealed class NewsAnalyzer : Analyzer
     private readonly bool _forQueries;
 
     /// <param name="forQueries">The query side: pairs replace the common words they join, as CommonGramsQueryFilter does.</param>
-    public NewsAnalyzer(bool forQueries = false) => _forQueries = forQueries;
+    /// <remarks>
+    /// Components are reused per field: Lucene's default reuses one set per thread for every field,
+    /// so whichever field a thread analyzed first decided whether the others got pairs.
+    /// </remarks>
+    public NewsAnalyzer(bool forQueries = false) : base(PER_FIELD_REUSE_STRATEGY) => _forQueries = forQueries;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
