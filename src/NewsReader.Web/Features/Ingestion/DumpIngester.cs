@@ -16,21 +16,24 @@ public sealed record IngestionSummary(int FilesTotal, int FilesFailed, int Artic
 }
 
 /// <summary>
-/// Seconds each stage of a run took. Preparing (read, hash, extract, sign) runs on its own workers;
-/// storing (SQLite), indexing (Lucene) and committing run one after another on the writer, so the
-/// writer's three add up to its share of the run and show which side holds the other up.
+/// Seconds each stage of a run took. Preparing (read, hash, extract, sign, analyze) runs on its own
+/// workers, and the writer prepares what of its next batch they have not started; that, storing
+/// (SQLite), indexing (Lucene) and committing run one after another on the writer, so the writer's
+/// four add up to its share of the run and show which side holds the other up.
 /// </summary>
 public sealed class IngestionStages
 {
     public double Preparing { get; set; }
-    /// <summary>Prepared batches waiting for the writer to take them.</summary>
+    /// <summary>Batches waiting for the writer to take them.</summary>
     public double WaitingForWriter { get; set; }
+    /// <summary>The writer preparing the dumps of its next batch that nobody had started, and waiting for those in progress.</summary>
+    public double WriterPreparing { get; set; }
     public double Storing { get; set; }
     public double Indexing { get; set; }
     public double Committing { get; set; }
 
     public override string ToString() =>
-        $"preparing {Preparing:F1} s (then {WaitingForWriter:F1} s waiting for the writer); writer: storing {Storing:F1} s, indexing {Indexing:F1} s, committing {Committing:F1} s";
+        $"preparing {Preparing:F1} s (then {WaitingForWriter:F1} s waiting for the writer); writer: preparing {WriterPreparing:F1} s, storing {Storing:F1} s, indexing {Indexing:F1} s, committing {Committing:F1} s";
 }
 
 /// <summary>
@@ -109,13 +112,17 @@ public sealed partial class DumpIngester(
         int skipped = 0, added = 0, updated = 0, unchanged = 0;
         _stages = new IngestionStages();
         var lastCommit = time.GetTimestamp();
-        var batches = System.Threading.Channels.Channel.CreateBounded<PreparedDump[]>(2);
+        var batches = System.Threading.Channels.Channel.CreateBounded<SharedBatch<string, PreparedDump>>(2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = Task.Run(() => PrepareAllAsync(root, files, known, batches.Writer, stop.Token), stop.Token);
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            await foreach (var shared in batches.Reader.ReadAllAsync(ct))
             {
+                var helping = Stopwatch.GetTimestamp();
+                PreparedDump[] batch;
+                using (shared) batch = shared.Finish(ct);
+                _stages.WriterPreparing += Stopwatch.GetElapsedTime(helping).TotalSeconds;
                 foreach (var (file, outcome) in await StoreBatchAsync(batch, known, ct))
                 {
                     if (outcome.Kind == DumpOutcomeKind.Failed) failures.Add((file, outcome.Error!));
@@ -143,25 +150,29 @@ public sealed partial class DumpIngester(
     }
 
     private async Task PrepareAllAsync(string root, IReadOnlyList<string> files, Dictionary<string, KnownDump> known,
-        System.Threading.Channels.ChannelWriter<PreparedDump[]> output, CancellationToken ct)
+        System.Threading.Channels.ChannelWriter<SharedBatch<string, PreparedDump>> output, CancellationToken ct)
     {
         try
         {
-            // One core is left to the writer, which is the other half of the work (measured: faster than all cores here).
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.PrepareWorkers is > 0 and var n ? n : Math.Max(1, Environment.ProcessorCount - 1), CancellationToken = ct };
+            // One core is left to the writer, which is the other half of the work and helps with
+            // whatever of its next batch is not prepared yet (measured: faster than all cores here).
+            var workers = options.Value.PrepareWorkers is > 0 and var n ? n : Math.Max(1, Environment.ProcessorCount - 1);
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct };
             foreach (var chunk in files.Chunk(BatchSize))
             {
-                var prepared = new PreparedDump[chunk.Length];
+                var batch = new SharedBatch<string, PreparedDump>(chunk, file =>
+                    PreparedDump.Prepare(root, file, options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null, index.Analyzer,
+                        path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? (k.Hash, k.Length, k.CapturedAt) : null));
+                // Handed over before it is prepared, so that a writer with nothing to do takes part.
+                var handing = Stopwatch.GetTimestamp();
+                await output.WriteAsync(batch, ct);
+                var started = Stopwatch.GetTimestamp();
+                _stages.WaitingForWriter += Stopwatch.GetElapsedTime(handing, started).TotalSeconds;
                 // Synchronous work items: a batch is one hand-off between threads, not several per dump
                 // (on two cores, pool threads spinning between hand-offs took CPU the writer needed).
-                var started = Stopwatch.GetTimestamp();
-                Parallel.For(0, chunk.Length, parallel, i =>
-                    prepared[i] = PreparedDump.Prepare(root, chunk[i], options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null, index.Analyzer,
-                        path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? (k.Hash, k.Length, k.CapturedAt) : null));
-                var handing = Stopwatch.GetTimestamp();
-                await output.WriteAsync(prepared, ct);
-                _stages.Preparing += Stopwatch.GetElapsedTime(started, handing).TotalSeconds;
-                _stages.WaitingForWriter += Stopwatch.GetElapsedTime(handing).TotalSeconds;
+                if (workers == 1) batch.Work();
+                else Parallel.For(0, workers, parallel, _ => batch.Work());
+                _stages.Preparing += Stopwatch.GetElapsedTime(started).TotalSeconds;
             }
             output.Complete();
         }
