@@ -1,0 +1,71 @@
+using NewsReader.Web.Features.Syndication;
+
+namespace NewsReader.Web.Tests.Syndication;
+
+/// <summary>
+/// The in-memory LSH band index answers "which articles share how many keys with these" exactly as
+/// a plain list of (key, article) pairs would: for loaded, recent and merged keys alike.
+/// </summary>
+public sealed class BandIndexTests
+{
+    private static readonly MinHash Hasher = new();
+
+    /// <summary>Keys drawn from a small pool so that articles share some; a few repeat within an article.</summary>
+    private static long[] Keys(Random random) =>
+        Enumerable.Range(0, 32).Select(_ => (long)random.Next(0, 400) * 0x1F3D5B79 - 5_000_000).ToArray();
+
+    private static Dictionary<int, int> BruteForce(List<(int Id, long[] Keys)> added, long[] keys, int except)
+    {
+        var wanted = keys.ToHashSet();
+        var shared = new Dictionary<int, int>();
+        foreach (var (id, its) in added)
+        {
+            if (id == except) continue;
+            var common = its.Distinct().Count(wanted.Contains);
+            if (common > 0) shared[id] = common;
+        }
+        return shared;
+    }
+
+    [Theory]
+    [InlineData(1 << 20)] // never merges in this test: recent keys only
+    [InlineData(100)]     // merges every few articles, with keys left over each time
+    [InlineData(1)]       // merges after every article
+    public void Shared_keys_are_counted_as_a_plain_list_counts_them_before_and_after_merges(int mergeAt)
+    {
+        var random = new Random(7);
+        var index = new BandIndex(Hasher, mergeAt);
+        index.Load([]);
+        var added = new List<(int, long[])>();
+        for (int id = 1; id <= 300; id++)
+        {
+            var keys = Keys(random);
+            if (id % 10 == 0)
+            {
+                var probe = Keys(random);
+                Assert.Equal(BruteForce(added, probe, except: id - 1).OrderBy(kv => kv.Key), index.Shared(probe, id - 1).OrderBy(kv => kv.Key));
+            }
+            index.Add(id, keys);
+            added.Add((id, keys));
+        }
+        foreach (var (id, keys) in added.Take(20))
+            Assert.Equal(BruteForce(added, keys, id).OrderBy(kv => kv.Key), index.Shared(keys, id).OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
+    public void Loaded_signatures_and_added_keys_are_found_together()
+    {
+        var first = Hasher.Signature("the harbour strike ended on tuesday after talks between the union and the port authority");
+        var second = Hasher.Signature("the harbour strike ended on tuesday after long talks between the union and the port authority");
+        var index = new BandIndex(Hasher, mergeAt: 40);
+        index.Load([(1, first)]);
+
+        index.Add(2, Hasher.BandKeys(second));
+        index.Add(3, Hasher.BandKeys(first));
+
+        var shared = index.Shared(Hasher.BandKeys(first), except: 3);
+        var expected = BruteForce([(1, Hasher.BandKeys(first)), (2, Hasher.BandKeys(second))], Hasher.BandKeys(first), 3);
+        Assert.Equal(expected.OrderBy(kv => kv.Key), shared.OrderBy(kv => kv.Key));
+        Assert.Equal(Hasher.BandKeys(first).Distinct().Count(), shared[1]);
+    }
+}
