@@ -97,6 +97,40 @@ public class IngestionTests
         Assert.Equal(3, dumps.Count(d => d.Status == DumpStatus.Ingested));
     }
 
+    private static string Story(string title) =>
+        $"{title}\n\n{title}\n\n" +
+        $"The city council met on Tuesday to discuss {title.ToLowerInvariant()} after a long debate about schools, roads and the harbour.\n\n" +
+        "Members said the plan would raise spending on buses while holding property taxes flat for another year.\n\n" +
+        "Opponents argued that the estimates for tourism were too hopeful, and asked for a review before the summer season.";
+
+    [Fact]
+    public async Task A_batch_the_database_refuses_is_rolled_back_and_stored_dump_by_dump_so_only_the_refused_dump_fails()
+    {
+        await using var app = new NewsReaderApp();
+        await app.InitializeAsync();
+        // The database itself refuses one article: the bulk insert of the whole batch fails part-way.
+        await app.WithServiceAsync<NewsDbContext, int>(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_poison BEFORE INSERT ON Articles WHEN NEW.Title LIKE '%poisoned%' BEGIN SELECT RAISE(ABORT, 'poisoned title refused'); END"));
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "a-good.txt"), Story("Harbour ferry timetable changes"));
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "b-bad.txt"), Story("Council budget poisoned by late amendments"));
+        await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, "c-good.txt"), Story("School buses get new routes"));
+
+        var summary = await IngestAgainAsync(app);
+
+        var failure = Assert.Single(summary.Failures);
+        Assert.Equal("b-bad.txt", failure.File);
+        Assert.Contains("poisoned title refused", failure.Reason);
+        Assert.Equal(2, summary.ArticlesNew);
+        var titles = await app.WithServiceAsync<NewsDbContext, List<string>>(db => db.Articles.Select(a => a.Title).ToListAsync());
+        Assert.Single(titles, t => t == "Harbour ferry timetable changes");
+        Assert.Single(titles, t => t == "School buses get new routes");
+        Assert.DoesNotContain(titles, t => t.Contains("poisoned", StringComparison.Ordinal));
+        var dumps = (await DumpsAsync(app)).ToDictionary(d => d.Path);
+        Assert.Equal(DumpStatus.Failed, dumps["b-bad.txt"].Status);
+        Assert.Equal(DumpStatus.Ingested, dumps["a-good.txt"].Status);
+        Assert.Equal(DumpStatus.Ingested, dumps["c-good.txt"].Status);
+    }
+
     /// <summary>Per text field: its terms with their document and total frequencies.</summary>
     private static Task<List<string>> IndexTermsAsync(NewsReaderApp app) =>
         app.WithServiceAsync<NewsReader.Web.Features.Search.ArticleIndex, List<string>>(index => Task.FromResult(index.Use(searcher =>

@@ -238,9 +238,21 @@ public sealed partial class DumpIngester(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever went wrong with this dump, the others still get their turn.
+            // The innermost message names the cause (EF's own says only "see the inner exception");
+            // the dump is marked failed with it, as a dump that cannot be read is.
             db.ChangeTracker.Clear();
-            LogFailed(dump.Relative, e.Message);
-            return new DumpOutcome(DumpOutcomeKind.Failed, Error: $"Ingesting it failed: {e.Message}");
+            var reason = $"Ingesting it failed: {e.GetBaseException().Message}";
+            try
+            {
+                var stored = await db.Dumps.SingleOrDefaultAsync(d => d.Path == dump.Relative, ct);
+                return await FailAsync(stored, dump.Relative, dump.Length, reason, ct, dump.Hash);
+            }
+            catch (Exception recording) when (recording is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                LogFailed(dump.Relative, $"{reason} (and recording the failure failed: {recording.GetBaseException().Message})");
+                return new DumpOutcome(DumpOutcomeKind.Failed, Error: reason);
+            }
         }
         finally
         {

@@ -98,17 +98,17 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
             storedCandidates, r => (r.GetInt32(0), ClusterAssigner.Decode((byte[])r[1]), r.GetInt32(2)), ct);
         clusters.Known(signatures);
 
-        var insertDump = Command(c, tx, "INSERT INTO Dumps (Id, Path, ContentHash, Length, Format, Encoding, Status, Error, CapturedAt, IngestedAt) VALUES ($id, $path, $hash, $length, $format, $encoding, 'Ingested', NULL, $captured, $now)",
+        using var insertDump = Command(c, "INSERT INTO Dumps (Id, Path, ContentHash, Length, Format, Encoding, Status, Error, CapturedAt, IngestedAt) VALUES ($id, $path, $hash, $length, $format, $encoding, 'Ingested', NULL, $captured, $now)",
             "$id", "$path", "$hash", "$length", "$format", "$encoding", "$captured", "$now");
-        var insertArticle = Command(c, tx, """
+        using var insertArticle = Command(c, """
             INSERT INTO Articles (Id, Title, Source, Byline, PublishedAt, DatePrecision, OriginalUrl, Language, Body, ContentHash, DumpId, DumpPosition, IngestedAt, FoundWithId, ClusterId)
             VALUES ($id, $title, $source, $byline, $published, $precision, $url, $lang, $body, $hash, $dump, $position, $now, $foundWith, $cluster)
             """, "$id", "$title", "$source", "$byline", "$published", "$precision", "$url", "$lang", "$body", "$hash", "$dump", "$position", "$now", "$foundWith", "$cluster");
-        var insertCaption = Command(c, tx, "INSERT INTO ArticleCaptions (ArticleId, Ordinal, Text, Credit) VALUES ($article, $ordinal, $text, $credit)",
+        using var insertCaption = Command(c, "INSERT INTO ArticleCaptions (ArticleId, Ordinal, Text, Credit) VALUES ($article, $ordinal, $text, $credit)",
             "$article", "$ordinal", "$text", "$credit");
-        var insertSignature = Command(c, tx, "INSERT INTO ArticleSignatures (ArticleId, Signature) VALUES ($article, $signature)", "$article", "$signature");
-        var insertPending = Command(c, tx, "INSERT OR REPLACE INTO PendingIndexUpdates (ArticleId, Since) VALUES ($article, $now)", "$article", "$now");
-        var insertCopy = Command(c, tx, "INSERT INTO ArticleCopies (DumpId, Position, ArticleId) VALUES ($dump, $position, $article)", "$dump", "$position", "$article");
+        using var insertSignature = Command(c, "INSERT INTO ArticleSignatures (ArticleId, Signature) VALUES ($article, $signature)", "$article", "$signature");
+        using var insertPending = Command(c, "INSERT OR REPLACE INTO PendingIndexUpdates (ArticleId, Since) VALUES ($article, $now)", "$article", "$now");
+        using var insertCopy = Command(c, "INSERT INTO ArticleCopies (DumpId, Position, ArticleId) VALUES ($dump, $position, $article)", "$dump", "$position", "$article");
 
         var stamp = Stamp(now);
         var written = new List<Written>();
@@ -146,8 +146,6 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
             foreach (var (position, articleId) in copies) await Run(insertCopy, ct, dumpId, position, articleId);
             written.Add(new Written(dump, fresh.Count, copies.Count));
         }
-        foreach (var command in new[] { insertDump, insertArticle, insertCaption, insertSignature, insertPending, insertCopy })
-            await command.DisposeAsync();
         // The in-memory band index learns the new keys only now; should the commit fail, it holds ids
         // that have no signature, which candidates without one are dropped for.
         foreach (var (id, keys) in added) bands.Add(id, keys);
@@ -184,22 +182,74 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
         return found;
     }
 
-    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction tx, string sql, params string[] parameters)
-    {
-        var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var p in parameters) cmd.Parameters.Add(new SqliteParameter { ParameterName = p });
-        cmd.Prepare();
-        return cmd;
-    }
+    private static Insert Command(SqliteConnection c, string sql, params string[] parameters) => new(c, sql, parameters);
 
     /// <remarks>Synchronous on purpose: SQLite's async methods run synchronously anyway, at the price of a task per row.</remarks>
-    private static Task Run(SqliteCommand cmd, CancellationToken ct, params object?[] values)
+    private static Task Run(Insert insert, CancellationToken ct, params object?[] values)
     {
-        for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        cmd.ExecuteNonQuery();
+        insert.Run(values);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A prepared insert bound by position, on the connection's own handle (inside its transaction).
+    /// Microsoft.Data.Sqlite looks every parameter up by name on every execution, a P/Invoke with a
+    /// UTF-8 copy of the name each (measured on 100k dumps: storing 30.0–31.0 s with it, 29.1–29.3 s without).
+    /// Values are bound as that provider binds them: integers, text, blobs and NULL.
+    /// </summary>
+    private sealed class Insert : IDisposable
+    {
+        private readonly SQLitePCL.sqlite3 _db;
+        private readonly SQLitePCL.sqlite3_stmt _statement;
+        private readonly int _count;
+
+        /// <param name="parameters">The statement's parameters in the order its values are given.</param>
+        public Insert(SqliteConnection connection, string sql, string[] parameters)
+        {
+            _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+            Check(SQLitePCL.raw.sqlite3_prepare_v2(_db, sql, out _statement));
+            _count = parameters.Length;
+            if (SQLitePCL.raw.sqlite3_bind_parameter_count(_statement) != _count)
+                throw new InvalidOperationException($"The statement has {SQLitePCL.raw.sqlite3_bind_parameter_count(_statement)} parameters, not {_count}: {sql}");
+            for (int i = 0; i < _count; i++)
+                if (SQLitePCL.raw.sqlite3_bind_parameter_index(_statement, parameters[i]) != i + 1)
+                    throw new InvalidOperationException($"Parameter {parameters[i]} is not number {i + 1} of: {sql}");
+        }
+
+        public void Run(object?[] values)
+        {
+            if (values.Length != _count) throw new ArgumentException($"{values.Length} values for {_count} parameters.", nameof(values));
+            try
+            {
+                for (int i = 0; i < values.Length; i++)
+                {
+                    var rc = values[i] switch
+                    {
+                        null or DBNull => SQLitePCL.raw.sqlite3_bind_null(_statement, i + 1),
+                        int n => SQLitePCL.raw.sqlite3_bind_int64(_statement, i + 1, n),
+                        long n => SQLitePCL.raw.sqlite3_bind_int64(_statement, i + 1, n),
+                        string text => SQLitePCL.raw.sqlite3_bind_text(_statement, i + 1, text),
+                        byte[] blob => SQLitePCL.raw.sqlite3_bind_blob(_statement, i + 1, blob),
+                        var other => throw new NotSupportedException($"No binding for a {other.GetType().Name}."),
+                    };
+                    Check(rc);
+                }
+                var step = SQLitePCL.raw.sqlite3_step(_statement);
+                if (step != SQLitePCL.raw.SQLITE_DONE) Check(step);
+            }
+            finally
+            {
+                SQLitePCL.raw.sqlite3_reset(_statement);
+            }
+        }
+
+        private void Check(int rc)
+        {
+            if (rc is not (SQLitePCL.raw.SQLITE_OK or SQLitePCL.raw.SQLITE_DONE or SQLitePCL.raw.SQLITE_ROW))
+                throw new SqliteException($"SQLite Error {rc}: '{SQLitePCL.raw.sqlite3_errmsg(_db).utf8_to_string()}'.", rc, SQLitePCL.raw.sqlite3_extended_errcode(_db));
+        }
+
+        public void Dispose() => _statement.Dispose();
     }
 
     /// <summary>The text EF Core's SQLite provider stores for a UTC <see cref="DateTime"/>, so both paths write the same.</summary>
