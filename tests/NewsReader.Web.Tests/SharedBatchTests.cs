@@ -2,6 +2,9 @@ using NewsReader.Web.Features.Ingestion;
 
 namespace NewsReader.Web.Tests;
 
+// These tests are about threads that block: waiting on them synchronously is the point.
+#pragma warning disable xUnit1031
+
 /// <summary>
 /// Ingestion's writer helps prepare its next batch: whoever works on a batch, each item is prepared
 /// exactly once, results come back in the items' order, and nothing in progress is skipped.

@@ -34,7 +34,7 @@ internal static partial class CaptionDetector
     public static List<(int Line, Caption Caption)> Detect(IReadOnlyList<DumpLine> lines)
     {
         var result = new List<(int, Caption)>();
-        var seen = new List<HashSet<string>>();
+        var seen = new List<ulong[]>();
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -42,7 +42,7 @@ internal static partial class CaptionDetector
             var words = line.WordSet;
             var copies = new List<DumpLine>();
             for (int j = i + 1; j < Math.Min(lines.Count, i + 1 + PairWindow); j++)
-                if (lines[j].Role == LineRole.None && Overlap(words, lines[j].WordSet) >= SameCaptionOverlap)
+                if (lines[j].Role == LineRole.None && DumpLine.Overlap(words, lines[j].WordSet) >= SameCaptionOverlap)
                     copies.Add(lines[j]);
             var (text, credit) = SplitCredit(line.Text);
             // Headlines repeat too (link text and heading), and a summary box may reword the lead
@@ -54,7 +54,7 @@ internal static partial class CaptionDetector
             if (!paired && !labelledCredit) continue;
             foreach (var copy in copies) copy.Role = LineRole.Caption;
             line.Role = LineRole.Caption;
-            if (seen.Any(s => Overlap(s, words) >= SameCaptionOverlap)) continue;
+            if (seen.Any(s => DumpLine.Overlap(s, words) >= SameCaptionOverlap)) continue;
             seen.Add(words);
             result.Add((i, new Caption(text, credit)));
         }
@@ -62,7 +62,7 @@ internal static partial class CaptionDetector
         result.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         // A caption printed again further down (the same photo in a second layout) is still a caption.
         foreach (var line in lines)
-            if (line.Role == LineRole.None && line.WordCount >= MinCaptionWords && seen.Any(s => Overlap(s, line.WordSet) >= 0.9))
+            if (line.Role == LineRole.None && line.WordCount >= MinCaptionWords && seen.Any(s => DumpLine.Overlap(s, line.WordSet) >= 0.9))
                 line.Role = LineRole.Caption;
         return result;
     }
@@ -144,10 +144,4 @@ internal static partial class CaptionDetector
         return Vocabulary.CreditLabels.Any(label => inner.StartsWith(label + ":", StringComparison.Ordinal) || inner.StartsWith(label + " ", StringComparison.Ordinal) || inner.Contains(" " + label + " ", StringComparison.Ordinal));
     }
 
-    private static double Overlap(HashSet<string> a, HashSet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        int shared = a.Count(b.Contains);
-        return (double)shared / (a.Count + b.Count - shared);
-    }
 }

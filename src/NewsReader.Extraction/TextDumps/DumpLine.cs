@@ -34,9 +34,44 @@ internal sealed class DumpLine
     public LineClass Class { get; set; }
     public LineRole Role { get; set; }
 
-    private HashSet<string>? _wordSet;
-    /// <summary>Distinct words, for comparing lines that may be rewordings of each other.</summary>
-    public HashSet<string> WordSet => _wordSet ??= new HashSet<string>(Key.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+    private ulong[]? _wordSet;
+    /// <summary>
+    /// Distinct words as sorted 64-bit hashes, for comparing lines that may be rewordings of each
+    /// other: no string per word, and two sets meet in one merge pass.
+    /// </summary>
+    public ulong[] WordSet => _wordSet ??= WordHashes(Key);
+
+    private static ulong[] WordHashes(string key)
+    {
+        var hashes = new List<ulong>(key.Length / 5 + 1);
+        foreach (var range in key.AsSpan().Split(' '))
+        {
+            var word = key.AsSpan()[range];
+            if (word.IsEmpty) continue;
+            ulong h = 14695981039346656037UL; // FNV-1a over the UTF-16 code units
+            foreach (var c in word) h = (h ^ c) * 1099511628211UL;
+            hashes.Add(h);
+        }
+        hashes.Sort();
+        var n = 0;
+        for (int i = 0; i < hashes.Count; i++)
+            if (i == 0 || hashes[i] != hashes[n - 1]) hashes[n++] = hashes[i];
+        return [.. hashes.GetRange(0, n)];
+    }
+
+    /// <summary>Shared words over all words of both (Jaccard), of two <see cref="WordSet"/>s.</summary>
+    public static double Overlap(ulong[] a, ulong[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)shared / (a.Length + b.Length - shared);
+    }
 
     public double StopwordDensity => StopwordCount < 0 || WordCount == 0 ? -1 : (double)StopwordCount / WordCount;
 
