@@ -56,7 +56,7 @@ internal sealed class DumpLine
         var n = 0;
         for (int i = 0; i < hashes.Count; i++)
             if (i == 0 || hashes[i] != hashes[n - 1]) hashes[n++] = hashes[i];
-        return [.. hashes.GetRange(0, n)];
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hashes)[..n].ToArray();
     }
 
     /// <summary>Shared words over all words of both (Jaccard), of two <see cref="WordSet"/>s.</summary>

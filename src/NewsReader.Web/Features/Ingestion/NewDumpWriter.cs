@@ -98,17 +98,17 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
             storedCandidates, r => (r.GetInt32(0), ClusterAssigner.Decode((byte[])r[1]), r.GetInt32(2)), ct);
         clusters.Known(signatures);
 
-        using var insertDump = Command(c, "INSERT INTO Dumps (Id, Path, ContentHash, Length, Format, Encoding, Status, Error, CapturedAt, IngestedAt) VALUES ($id, $path, $hash, $length, $format, $encoding, 'Ingested', NULL, $captured, $now)",
+        using var insertDump = new Insert(c, "INSERT INTO Dumps (Id, Path, ContentHash, Length, Format, Encoding, Status, Error, CapturedAt, IngestedAt) VALUES ($id, $path, $hash, $length, $format, $encoding, 'Ingested', NULL, $captured, $now)",
             "$id", "$path", "$hash", "$length", "$format", "$encoding", "$captured", "$now");
-        using var insertArticle = Command(c, """
+        using var insertArticle = new Insert(c, """
             INSERT INTO Articles (Id, Title, Source, Byline, PublishedAt, DatePrecision, OriginalUrl, Language, Body, ContentHash, DumpId, DumpPosition, IngestedAt, FoundWithId, ClusterId)
             VALUES ($id, $title, $source, $byline, $published, $precision, $url, $lang, $body, $hash, $dump, $position, $now, $foundWith, $cluster)
             """, "$id", "$title", "$source", "$byline", "$published", "$precision", "$url", "$lang", "$body", "$hash", "$dump", "$position", "$now", "$foundWith", "$cluster");
-        using var insertCaption = Command(c, "INSERT INTO ArticleCaptions (ArticleId, Ordinal, Text, Credit) VALUES ($article, $ordinal, $text, $credit)",
+        using var insertCaption = new Insert(c, "INSERT INTO ArticleCaptions (ArticleId, Ordinal, Text, Credit) VALUES ($article, $ordinal, $text, $credit)",
             "$article", "$ordinal", "$text", "$credit");
-        using var insertSignature = Command(c, "INSERT INTO ArticleSignatures (ArticleId, Signature) VALUES ($article, $signature)", "$article", "$signature");
-        using var insertPending = Command(c, "INSERT OR REPLACE INTO PendingIndexUpdates (ArticleId, Since) VALUES ($article, $now)", "$article", "$now");
-        using var insertCopy = Command(c, "INSERT INTO ArticleCopies (DumpId, Position, ArticleId) VALUES ($dump, $position, $article)", "$dump", "$position", "$article");
+        using var insertSignature = new Insert(c, "INSERT INTO ArticleSignatures (ArticleId, Signature) VALUES ($article, $signature)", "$article", "$signature");
+        using var insertPending = new Insert(c, "INSERT OR REPLACE INTO PendingIndexUpdates (ArticleId, Since) VALUES ($article, $now)", "$article", "$now");
+        using var insertCopy = new Insert(c, "INSERT INTO ArticleCopies (DumpId, Position, ArticleId) VALUES ($dump, $position, $article)", "$dump", "$position", "$article");
 
         var stamp = Stamp(now);
         var written = new List<Written>();
@@ -117,7 +117,7 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
         foreach (var (dump, dumpId, fresh, copies) in planned)
         {
             ct.ThrowIfCancellationRequested();
-            await Run(insertDump, ct, dumpId, dump.Relative, dump.Hash, dump.Length, dump.Result!.Format.ToString().ToLowerInvariant(),
+            insertDump.Run(dumpId, dump.Relative, dump.Hash, dump.Length, dump.Result!.Format.ToString().ToLowerInvariant(),
                 dump.Result.Encoding, Stamp(dump.CapturedAt), stamp);
             var idByPosition = fresh.ToDictionary(f => f.Article.Source.Position, f => f.Id);
             foreach (var (position, articleId) in copies) idByPosition.TryAdd(position, articleId);
@@ -127,23 +127,23 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
                 var clusterId = clusters.Decide(id, article.Signature);
                 int? foundWith = a.FoundWith is { } p && idByPosition.TryGetValue(p, out var fw) && fw != id ? fw : null;
                 var published = a.PublishedAt?.UtcDateTime;
-                await Run(insertArticle, ct, id, a.Title, a.Source, a.Byline, published is { } pub ? Stamp(pub) : null,
+                insertArticle.Run(id, a.Title, a.Source, a.Byline, published is { } pub ? Stamp(pub) : null,
                     (a.PublishedAt is null ? DatePrecision.Unknown : a.DatePrecision).ToString(), a.OriginalUrl, a.Language, article.Body,
                     article.ContentHash, dumpId, a.Position, stamp, foundWith, clusterId);
                 for (int i = 0; i < a.Captions.Count; i++)
-                    await Run(insertCaption, ct, id, i, a.Captions[i].Text, a.Captions[i].Credit);
+                    insertCaption.Run(id, i, a.Captions[i].Text, a.Captions[i].Credit);
                 if (article.BandKeys.Length > 0)
                 {
-                    await Run(insertSignature, ct, id, ClusterAssigner.Encode(article.Signature));
+                    insertSignature.Run(id, ClusterAssigner.Encode(article.Signature));
                     added.Add((id, article.BandKeys));
                 }
-                await Run(insertPending, ct, id, stamp);
+                insertPending.Run(id, stamp);
                 entries.Add(new ArticleIndex.Entry(id, a.Title, article.Body, a.Source, a.Byline, a.Language, published, [], clusterId)
                 {
                     Analyzed = article.Analyzed,
                 });
             }
-            foreach (var (position, articleId) in copies) await Run(insertCopy, ct, dumpId, position, articleId);
+            foreach (var (position, articleId) in copies) insertCopy.Run(dumpId, position, articleId);
             written.Add(new Written(dump, fresh.Count, copies.Count));
         }
         // The in-memory band index learns the new keys only now; should the commit fail, it holds ids
@@ -182,20 +182,12 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
         return found;
     }
 
-    private static Insert Command(SqliteConnection c, string sql, params string[] parameters) => new(c, sql, parameters);
-
-    /// <remarks>Synchronous on purpose: SQLite's async methods run synchronously anyway, at the price of a task per row.</remarks>
-    private static Task Run(Insert insert, CancellationToken ct, params object?[] values)
-    {
-        insert.Run(values);
-        return Task.CompletedTask;
-    }
-
     /// <summary>
     /// A prepared insert bound by position, on the connection's own handle (inside its transaction).
     /// Microsoft.Data.Sqlite looks every parameter up by name on every execution, a P/Invoke with a
     /// UTF-8 copy of the name each (measured on 100k dumps: storing 30.0–31.0 s with it, 29.1–29.3 s without).
-    /// Values are bound as that provider binds them: integers, text, blobs and NULL.
+    /// Values are bound as that provider binds them: integers, text, blobs and NULL. Synchronous on
+    /// purpose: SQLite's async methods run synchronously anyway, at the price of a task per row.
     /// </summary>
     private sealed class Insert : IDisposable
     {
@@ -204,7 +196,7 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
         private readonly int _count;
 
         /// <param name="parameters">The statement's parameters in the order its values are given.</param>
-        public Insert(SqliteConnection connection, string sql, string[] parameters)
+        public Insert(SqliteConnection connection, string sql, params string[] parameters)
         {
             _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
             Check(SQLitePCL.raw.sqlite3_prepare_v2(_db, sql, out _statement));
@@ -216,7 +208,7 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
                     throw new InvalidOperationException($"Parameter {parameters[i]} is not number {i + 1} of: {sql}");
         }
 
-        public void Run(object?[] values)
+        public void Run(params object?[] values)
         {
             if (values.Length != _count) throw new ArgumentException($"{values.Length} values for {_count} parameters.", nameof(values));
             try

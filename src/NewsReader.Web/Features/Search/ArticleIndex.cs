@@ -217,8 +217,9 @@ public sealed class ArticleIndex : IDisposable
             _title.SetStringValue(a.Title);
             _body.SetStringValue(a.Body);
             // Analyzed ahead: the writer replays the tokens instead of analyzing the text again.
-            _title.SetTokenStream(a.Analyzed is { } analyzed ? _titleTokens.Of(analyzed.Title) : null);
-            _body.SetTokenStream(a.Analyzed is { } ahead ? _bodyTokens.Of(ahead.Body) : null);
+            var ahead = a.Analyzed;
+            _title.SetTokenStream(ahead is { } t ? _titleTokens.Of(t.Title) : null);
+            _body.SetTokenStream(ahead is { } b ? _bodyTokens.Of(b.Body) : null);
             fields.Add(_id);
             fields.Add(_cluster);
             fields.Add(_clusterValue);

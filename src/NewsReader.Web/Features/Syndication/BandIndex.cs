@@ -51,9 +51,7 @@ public sealed class BandIndex
 
     public void Add(int id, long[] keys)
     {
-        Span<long> distinct = stackalloc long[keys.Length <= 128 ? keys.Length : 0];
-        if (keys.Length > 128) distinct = new long[keys.Length];
-        distinct = Distinct(keys, distinct);
+        var distinct = Distinct(keys, keys.Length <= 128 ? stackalloc long[keys.Length] : new long[keys.Length]);
         lock (_lock)
         {
             foreach (var key in distinct)
@@ -77,9 +75,7 @@ public sealed class BandIndex
     /// <summary>Articles sharing each key, with the number of keys shared.</summary>
     public Dictionary<int, int> Shared(long[] keys, int except)
     {
-        Span<long> distinct = stackalloc long[keys.Length <= 128 ? keys.Length : 0];
-        if (keys.Length > 128) distinct = new long[keys.Length];
-        distinct = Distinct(keys, distinct);
+        var distinct = Distinct(keys, keys.Length <= 128 ? stackalloc long[keys.Length] : new long[keys.Length]);
         var shared = new Dictionary<int, int>();
         lock (_lock)
         {
