@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Web.Data;
 using NewsReader.Web.Features.Ingestion;
@@ -78,6 +79,40 @@ public class IngestionTests
         Assert.Equal(0, idle.ArticlesNew);
         Assert.Equal(0, idle.Stages.Storing);
         Assert.Equal(0, idle.Stages.Indexing);
+    }
+
+    [Fact]
+    public async Task The_outbox_worker_leaves_a_runs_rows_alone_while_the_run_holds_them_and_replays_them_after()
+    {
+        await using var app = new NewsReaderApp();
+        await app.InitializeAsync();
+        var leases = app.Services.GetRequiredService<Features.Search.IndexOutboxLeases>();
+        var worker = app.Services.GetRequiredService<Features.Search.IndexOutboxWorker>();
+        Task<int> PendingAsync() => app.WithServiceAsync<NewsDbContext, int>(db => db.PendingIndexUpdates.CountAsync());
+
+        var held = new List<bool>();
+        await app.WithServiceAsync<DumpIngester, IngestionSummary>(i => i.IngestAsync(null, _ => held.Add(leases.Held), null, CancellationToken.None));
+        Assert.Equal([true], held);     // the run held the outbox from its start
+        Assert.False(leases.Held);      // and let go at its end
+
+        var lease = leases.Hold();
+        await app.WithServiceAsync<NewsDbContext, int>(async db =>
+        {
+            db.PendingIndexUpdates.Add(new PendingIndexUpdate { ArticleId = await db.Articles.Select(a => a.Id).FirstAsync(), Since = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        Assert.False(await worker.ReplayAsync(CancellationToken.None));
+        Assert.Equal(1, await PendingAsync());
+
+        var other = leases.Hold();
+        lease.Dispose();
+        lease.Dispose();                // a second dispose does not release the other holder's lease
+        Assert.True(leases.Held);
+        Assert.False(await worker.ReplayAsync(CancellationToken.None));
+        other.Dispose();
+        Assert.False(leases.Held);
+        await worker.ReplayAsync(CancellationToken.None);   // (or the worker's own tick got there first)
+        Assert.Equal(0, await PendingAsync());
     }
 
     [Fact]

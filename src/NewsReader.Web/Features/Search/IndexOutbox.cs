@@ -63,21 +63,54 @@ public sealed partial class IndexOutbox(NewsDbContext db, Reindexer reindexer, A
     private partial void LogFlushFailed(Exception e);
 }
 
+/// <summary>
+/// Held by a bulk writer (an ingestion run) that clears its own outbox rows each time it commits.
+/// While any lease is held the outbox worker leaves the rows alone: replaying them meanwhile would
+/// read back and index the same articles a second time, on the cores the run itself needs. Rows a
+/// run leaves behind (a failed commit, a crash) are replayed once its lease ends, or at the next start.
+/// </summary>
+public sealed class IndexOutboxLeases
+{
+    private int _held;
+
+    public bool Held => Volatile.Read(ref _held) > 0;
+
+    public IDisposable Hold()
+    {
+        Interlocked.Increment(ref _held);
+        return new Lease(this);
+    }
+
+    private sealed class Lease(IndexOutboxLeases owner) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) Interlocked.Decrement(ref owner._held);
+        }
+    }
+}
+
 /// <summary>Replays the outbox at start-up and every few seconds, so a failed index write heals by itself.</summary>
-public sealed class IndexOutboxWorker(IServiceScopeFactory scopes, TimeProvider time) : BackgroundService
+public sealed class IndexOutboxWorker(IServiceScopeFactory scopes, IndexOutboxLeases leases, TimeProvider time) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            if (await db.PendingIndexUpdates.AnyAsync(stoppingToken))
-                await scope.ServiceProvider.GetRequiredService<IndexOutbox>().FlushAsync(stoppingToken);
-        }
+        do await ReplayAsync(stoppingToken);
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One tick: replays pending rows unless a run holds the outbox. True when it replayed something.</summary>
+    public async Task<bool> ReplayAsync(CancellationToken ct)
+    {
+        if (leases.Held) return false;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        if (!await db.PendingIndexUpdates.AnyAsync(ct)) return false;
+        return await scope.ServiceProvider.GetRequiredService<IndexOutbox>().FlushAsync(ct);
     }
 }

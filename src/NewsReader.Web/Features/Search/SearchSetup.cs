@@ -21,7 +21,9 @@ public static class SearchSetup
                 {
                     PermitLimit = ExportApi.ExportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
                 })));
-        builder.Services.AddHostedService<IndexOutboxWorker>();
+        builder.Services.AddSingleton<IndexOutboxLeases>();
+        builder.Services.AddSingleton<IndexOutboxWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexOutboxWorker>());
         return builder;
     }
 
