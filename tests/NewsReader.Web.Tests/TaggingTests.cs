@@ -30,6 +30,27 @@ public class TaggingTests
         (await api.GetJsonAsync("/api/tags")).AsArray().ToDictionary(t => (string)t!["name"]!, t => (int)t!["count"]!);
 
     [Fact]
+    public async Task A_tag_added_while_a_run_holds_the_outbox_is_searchable_at_once_and_leaves_the_runs_rows_to_the_run()
+    {
+        var (app, api, ids) = await StartAsync();
+        await using var _ = app;
+        using var lease = app.Services.GetRequiredService<Features.Search.IndexOutboxLeases>().Hold();
+        // A row as a run leaves it between storing a batch and committing the index.
+        await app.WithServiceAsync<NewsDbContext, int>(db =>
+        {
+            db.PendingIndexUpdates.Add(new PendingIndexUpdate { ArticleId = ids[3], Since = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        var tagged = await api.PostAsJsonAsync($"/api/articles/{ids[0]}/tags", new { tag = "during the run" });
+
+        Assert.Equal(HttpStatusCode.OK, tagged.StatusCode);
+        Assert.Equal([ids[0]], await SearchIdsAsync(api, "tag:\"during the run\""));
+        var pending = await app.WithServiceAsync<NewsDbContext, List<int>>(db => db.PendingIndexUpdates.Select(p => p.ArticleId).ToListAsync());
+        Assert.Equal([ids[3]], pending);
+    }
+
+    [Fact]
     public async Task A_tag_added_to_an_article_is_searchable_at_once_and_one_spelling_wins()
     {
         var (app, api, ids) = await StartAsync();

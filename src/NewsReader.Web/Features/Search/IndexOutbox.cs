@@ -9,14 +9,19 @@ namespace NewsReader.Web.Features.Search;
 /// write fails, or the process dies first, the rows stay and are replayed — by the worker a few
 /// seconds later, or at the next start — so database and index never stay apart.
 /// </summary>
-public sealed partial class IndexOutbox(NewsDbContext db, Reindexer reindexer, ArticleIndex index, TimeProvider time, ILogger<IndexOutbox> logger)
+public sealed partial class IndexOutbox(NewsDbContext db, Reindexer reindexer, ArticleIndex index, IndexOutboxLeases leases, TimeProvider time,
+    ILogger<IndexOutbox> logger)
 {
     private const int BatchSize = 5_000;
+
+    /// <summary>Articles this unit of work queued, replayed alone while an ingestion run holds the outbox.</summary>
+    private readonly List<int> _queued = [];
 
     /// <summary>Adds the ids to the outbox in the caller's unit of work (saved with its SaveChanges).</summary>
     public async Task EnqueueAsync(IEnumerable<int> articleIds, CancellationToken ct)
     {
         var ids = articleIds.Distinct().ToList();
+        _queued.AddRange(ids);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var chunk in ids.Chunk(500))
         {
@@ -34,22 +39,29 @@ public sealed partial class IndexOutbox(NewsDbContext db, Reindexer reindexer, A
             await db.PendingIndexUpdates.Where(p => chunk.Contains(p.ArticleId)).ExecuteDeleteAsync();
     }
 
-    /// <summary>Writes every pending article to the index and commits. False when the index could not be written.</summary>
+    /// <summary>
+    /// Writes every pending article to the index and commits. False when the index could not be written.
+    /// While an ingestion run holds the outbox, only the articles this unit of work queued: the run's
+    /// own rows, thousands at a time, are cleared by its commits (an editor's tag would otherwise wait for them).
+    /// </summary>
     public async Task<bool> FlushAsync(CancellationToken ct)
     {
         try
         {
+            if (leases.Held)
+            {
+                var mine = _queued.Distinct().ToList();
+                _queued.Clear();
+                foreach (var chunk in mine.Chunk(500))
+                    if (await ReplayAsync(db.PendingIndexUpdates.Where(p => chunk.Contains(p.ArticleId)), ct) is null) return false;
+                return true;
+            }
+            _queued.Clear();
             while (true)
             {
-                var pending = await db.PendingIndexUpdates.AsNoTracking().OrderBy(p => p.ArticleId).Take(BatchSize).ToListAsync(ct);
-                if (pending.Count == 0) return true;
-                await reindexer.UpsertAsync(pending.Select(p => p.ArticleId).ToList(), ct);
-                // During a rebuild nothing commits: the rows stay queued and the worker retries after it.
-                if (!index.Commit()) return false;
-                // Only what was read is cleared: a change queued meanwhile (newer Since) stays for the next flush.
-                foreach (var p in pending)
-                    await db.PendingIndexUpdates.Where(x => x.ArticleId == p.ArticleId && x.Since <= p.Since).ExecuteDeleteAsync(ct);
-                if (pending.Count < BatchSize) return true;
+                var replayed = await ReplayAsync(db.PendingIndexUpdates, ct);
+                if (replayed is null) return false;
+                if (replayed < BatchSize) return true;
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -57,6 +69,20 @@ public sealed partial class IndexOutbox(NewsDbContext db, Reindexer reindexer, A
             LogFlushFailed(e);
             return false;
         }
+    }
+
+    /// <summary>Replays up to <see cref="BatchSize"/> of these rows and commits; how many, or null when nothing could commit.</summary>
+    private async Task<int?> ReplayAsync(IQueryable<PendingIndexUpdate> rows, CancellationToken ct)
+    {
+        var pending = await rows.AsNoTracking().OrderBy(p => p.ArticleId).Take(BatchSize).ToListAsync(ct);
+        if (pending.Count == 0) return 0;
+        await reindexer.UpsertAsync(pending.Select(p => p.ArticleId).ToList(), ct);
+        // During a rebuild nothing commits: the rows stay queued and the worker retries after it.
+        if (!index.Commit()) return null;
+        // Only what was read is cleared: a change queued meanwhile (newer Since) stays for the next flush.
+        foreach (var p in pending)
+            await db.PendingIndexUpdates.Where(x => x.ArticleId == p.ArticleId && x.Since <= p.Since).ExecuteDeleteAsync(ct);
+        return pending.Count;
     }
 
     [LoggerMessage(LogLevel.Error, "Writing pending changes to the index failed; they stay queued and will be retried")]
