@@ -7,8 +7,9 @@ using NewsReader.Extraction;
 namespace NewsReader.Bench.Extraction;
 
 /// <summary>
-/// <c>extraction DIR --out PRED.json [--gold GOLD.json]</c>: runs the extractor over every dump in
-/// DIR, writes predictions in the benchmark's shape and, given gold bodies, scores them.
+/// <c>extraction DIR --out PRED.json [--gold GOLD.json] [--full ALL.txt]</c>: runs the extractor over every dump in
+/// DIR, writes predictions in the benchmark's shape and, given gold bodies, scores them. <c>--full</c>
+/// also writes every field of every article (timed with the rest: compare speed without it).
 /// </summary>
 public static class ExtractionCommand
 {
@@ -16,7 +17,7 @@ public static class ExtractionCommand
     {
         if (args.Length < 1) return Usage();
         var dir = args[0];
-        string? outPath = Option(args, "--out"), goldPath = Option(args, "--gold");
+        string? outPath = Option(args, "--out"), goldPath = Option(args, "--gold"), fullPath = Option(args, "--full");
         if (outPath is null || !Directory.Exists(dir)) return Usage();
 
         var files = Directory.EnumerateFiles(dir)
@@ -28,6 +29,8 @@ public static class ExtractionCommand
 
         var predictions = new JsonObject();
         var bodies = new Dictionary<string, string>();
+        // Every field of every article, to check that a change to the parser leaves its output byte for byte.
+        using var full = fullPath is null ? null : new StreamWriter(fullPath);
         var sw = Stopwatch.StartNew();
         long bytes = 0;
         foreach (var file in files)
@@ -40,6 +43,7 @@ public static class ExtractionCommand
             {
                 var result = DumpExtractor.Extract(content, Path.GetFileName(file), File.GetLastWriteTimeUtc(file));
                 main = result.Articles.FirstOrDefault(a => a.FoundWith is null);
+                if (full is not null) WriteFull(full, id, result);
             }
             catch (Exception e)
             {
@@ -84,6 +88,22 @@ public static class ExtractionCommand
         return 0;
     }
 
+    private static void WriteFull(TextWriter w, string id, ExtractionResult result)
+    {
+        w.WriteLine($"== {id} {result.Format} {result.Encoding} {result.Articles.Count}");
+        foreach (var a in result.Articles)
+        {
+            w.WriteLine($"-- {a.Position} {a.FoundWith} {a.Language} {a.PublishedAt:O} {a.DatePrecision} {a.ModifiedAt:O}");
+            w.WriteLine($"title: {a.Title}");
+            w.WriteLine($"source: {a.Source}");
+            w.WriteLine($"byline: {a.Byline}");
+            w.WriteLine($"url: {a.OriginalUrl}");
+            w.WriteLine($"description: {a.Description}");
+            foreach (var p in a.Paragraphs) w.WriteLine($"p: {p}");
+            foreach (var c in a.Captions) w.WriteLine($"caption: {c.Text} | {c.Credit}");
+        }
+    }
+
     private static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
@@ -92,7 +112,7 @@ public static class ExtractionCommand
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: extraction DIR --out PRED.json [--gold GOLD.json]");
+        Console.Error.WriteLine("usage: extraction DIR --out PRED.json [--gold GOLD.json] [--full ALL.txt]");
         return 2;
     }
 }
