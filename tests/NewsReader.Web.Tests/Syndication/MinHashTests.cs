@@ -69,7 +69,13 @@ public class MinHashTests
     [Fact]
     public void The_vectorised_signature_equals_the_scalar_definition_value_for_value()
     {
-        var texts = new[] { Body(Wire), Body(SameSubjectOtherStory), "Ünïcödé wörds ünd Ελληνικά γράμματα και 中文 text mixed in one short body here" };
+        var texts = new[]
+        {
+            Body(Wire), Body(SameSubjectOtherStory), "Ünïcödé wörds ünd Ελληνικά γράμματα και 中文 text mixed in one short body here",
+            // Repeated shingles: the signature folds every occurrence, the definition each distinct shingle once.
+            "The council met on Tuesday. The council met on Tuesday. The council met on Tuesday and voted.",
+            "one two three four",
+        };
         foreach (var text in texts)
             Assert.Equal(Hasher.ScalarSignature(text), Hasher.Signature(text));
         Assert.Empty(Hasher.Signature("too few words"));

@@ -399,13 +399,56 @@ public sealed partial class DumpIngester(
         row.Captions.AddRange(source.Captions.Select((c, i) => new ArticleCaption { Ordinal = i, Text = c.Text, Credit = c.Credit }));
     }
 
-    /// <summary>Hash of everything extraction produced, so an edited dump is told from an unchanged one per article.</summary>
+    /// <summary>
+    /// Hash of everything extraction produced, so an edited dump is told from an unchanged one per article:
+    /// SHA-256 of the UTF-8 of the fields joined by U+001F (paragraphs by U+001E, a caption's text and
+    /// credit by U+001D). The pieces are hashed as they come instead of joined into one string first;
+    /// every piece ends at a separator, so no surrogate pair is split and the bytes are the same.
+    /// </summary>
     public static string ContentHash(ExtractedArticle a)
     {
-        var text = string.Join('\u001f', a.Title, a.Source, a.Byline, a.PublishedAt?.ToString("O"), a.DatePrecision,
-            a.OriginalUrl, a.Language, string.Join('\u001e', a.Paragraphs),
-            string.Join('\u001e', a.Captions.Select(c => c.Text + '\u001d' + c.Credit)), a.FoundWith);
-        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        using var hash = new Utf8Hash();
+        hash.Add(a.Title).Add('\u001f').Add(a.Source).Add('\u001f').Add(a.Byline).Add('\u001f')
+            .Add(a.PublishedAt?.ToString("O")).Add('\u001f').Add(a.DatePrecision.ToString()).Add('\u001f')
+            .Add(a.OriginalUrl).Add('\u001f').Add(a.Language).Add('\u001f');
+        for (int i = 0; i < a.Paragraphs.Count; i++)
+            (i == 0 ? hash : hash.Add('\u001e')).Add(a.Paragraphs[i]);
+        hash.Add('\u001f');
+        for (int i = 0; i < a.Captions.Count; i++)
+            (i == 0 ? hash : hash.Add('\u001e')).Add(a.Captions[i].Text).Add('\u001d').Add(a.Captions[i].Credit);
+        hash.Add('\u001f').Add(a.FoundWith?.ToString());
+        return hash.Finish();
+    }
+
+    /// <summary>SHA-256 over text appended piece by piece as UTF-8, through one pooled buffer.</summary>
+    private sealed class Utf8Hash : IDisposable
+    {
+        private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+
+        public Utf8Hash Add(string? text) => text is null ? this : Add(text.AsSpan());
+
+        public Utf8Hash Add(char c) => Add(new ReadOnlySpan<char>(in c));
+
+        private Utf8Hash Add(ReadOnlySpan<char> text)
+        {
+            var max = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (max > _buffer.Length)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(max);
+            }
+            _sha.AppendData(_buffer, 0, System.Text.Encoding.UTF8.GetBytes(text, _buffer));
+            return this;
+        }
+
+        public string Finish() => Convert.ToHexStringLower(_sha.GetHashAndReset());
+
+        public void Dispose()
+        {
+            _sha.Dispose();
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+        }
     }
 
     private async Task<DumpOutcome> FailAsync(Dump? dump, string relative, long length, string reason, CancellationToken ct, string? hash = null)

@@ -30,8 +30,12 @@ public sealed class MinHash
     /// <summary>The signature of a text: per hash function, the least hash over its shingles. Empty when the text has too few words.</summary>
     public ulong[] Signature(string text)
     {
-        var shingles = Shingles(text);
-        if (shingles.Count == 0) return [];
+        // Every shingle as it comes, repeats included: a minimum does not change when a value is seen
+        // twice, so the signature is that of the set (ScalarSignature), without building the set.
+        var words = Words(text);
+        if (words.Count < ShingleWords) return [];
+        var shingles = new ulong[words.Count - ShingleWords + 1];
+        for (int i = 0; i < shingles.Length; i++) shingles[i] = Shingle(words, i);
         var signature = new ulong[_seeds.Length];
         Array.Fill(signature, ulong.MaxValue);
         var width = System.Numerics.Vector<ulong>.Count;
@@ -108,13 +112,15 @@ public sealed class MinHash
     {
         var words = Words(text);
         var shingles = new HashSet<ulong>();
-        for (int i = 0; i + ShingleWords <= words.Count; i++)
-        {
-            ulong h = 14695981039346656037UL;
-            for (int j = i; j < i + ShingleWords; j++) h = Mix(h ^ words[j]);
-            shingles.Add(h);
-        }
+        for (int i = 0; i + ShingleWords <= words.Count; i++) shingles.Add(Shingle(words, i));
         return shingles;
+    }
+
+    private static ulong Shingle(List<ulong> words, int start)
+    {
+        ulong h = 14695981039346656037UL;
+        for (int j = start; j < start + ShingleWords; j++) h = Mix(h ^ words[j]);
+        return h;
     }
 
     /// <summary>
