@@ -26,6 +26,19 @@ public static class InvariantLower
 
     public static string Of(string text) => Of(text.AsSpan());
 
+    /// <summary>
+    /// Writes the lower case of <paramref name="text"/> into <paramref name="destination"/> (at least as
+    /// long), char for char as <see cref="Of(ReadOnlySpan{char})"/> gives it; false, with nothing
+    /// written, for text with surrogates, which only the framework lowers.
+    /// </summary>
+    public static bool TryOf(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        if (text.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return false;
+        destination = destination[..text.Length];
+        for (var i = 0; i < text.Length; i++) destination[i] = Table[text[i]];
+        return true;
+    }
+
     public static string Of(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0
         ? text.ToString().ToLowerInvariant()
         : string.Create(text.Length, text, static (lower, source) =>

@@ -7,10 +7,39 @@ public static class LanguageDetector
     private const int MaxScan = 20_000;
 
     /// <summary>Returns null when the text is too short or no language stands out.</summary>
-    public static string? Detect(string text)
+    public static string? Detect(string text) => string.IsNullOrEmpty(text) ? null : Detect(text.AsSpan());
+
+    /// <summary>
+    /// What <see cref="Detect(string)"/> says of <paramref name="pieces"/> joined by line breaks, without
+    /// joining them: only the first characters it reads are copied, into a pooled buffer.
+    /// </summary>
+    public static string? DetectLines(IEnumerable<string> pieces)
     {
-        if (string.IsNullOrEmpty(text)) return null;
-        var span = text.AsSpan(0, Math.Min(text.Length, MaxScan));
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(MaxScan);
+        try
+        {
+            int length = 0;
+            var first = true;
+            foreach (var piece in pieces)
+            {
+                if (length == MaxScan) break;
+                if (!first) buffer[length++] = '\n';
+                first = false;
+                var take = Math.Min(piece.Length, MaxScan - length);
+                piece.AsSpan(0, take).CopyTo(buffer.AsSpan(length));
+                length += take;
+            }
+            return length == 0 ? null : Detect(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static string? Detect(ReadOnlySpan<char> text)
+    {
+        var span = text[..Math.Min(text.Length, MaxScan)];
         var s = ScriptCounts.Count(span);
         if (s.Total < MinLetters) return null;
 
@@ -54,18 +83,20 @@ public static class LanguageDetector
         for (int i = 0; i < candidates.Length; i++) all |= masks[i] = StopwordProfiles.MaskOf(candidates[i]);
         var hits = new double[candidates.Length];
         var raw = new int[candidates.Length];
-        var lower = InvariantLower.Of(text);
+        var pooled = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        ReadOnlySpan<char> lower = InvariantLower.TryOf(text, pooled) ? pooled.AsSpan(0, text.Length) : InvariantLower.Of(text);
         var words = 0;
         foreach (var r in Words.Of(lower))
         {
             words++;
-            var langs = StopwordProfiles.LanguagesOf(lower.AsSpan()[r]) & all;
+            var langs = StopwordProfiles.LanguagesOf(lower[r]) & all;
             if (langs == 0) continue;
             // A word shared by several languages ("a", "que") says less than one only a single language uses.
             double weight = 1.0 / System.Numerics.BitOperations.PopCount(langs);
             for (int i = 0; i < masks.Length; i++)
                 if ((langs & masks[i]) != 0) { hits[i] += weight; raw[i]++; }
         }
+        System.Buffers.ArrayPool<char>.Shared.Return(pooled);
         if (words < 4) return null;
         int best = 0;
         for (int i = 1; i < hits.Length; i++)

@@ -124,11 +124,10 @@ internal static class DumpReader
     /// <summary>The language of the dump's prose: its longest lines, so menus and footers do not outvote the article.</summary>
     private static string? DumpLanguage(List<string> lines)
     {
-        var sample = string.Join("\n", lines.OrderByDescending(l => l.Length).Take(30));
-        return LanguageDetector.Detect(sample);
+        return LanguageDetector.DetectLines(lines.OrderByDescending(l => l.Length).Take(30));
     }
 
-    private static string Clean(string line)
+    internal static string Clean(string line)
     {
         if (line.Length > MaxLineLength)
         {
@@ -136,6 +135,7 @@ internal static class DumpReader
             var cut = line.LastIndexOf(". ", MaxLineLength, StringComparison.Ordinal);
             line = line[..(cut > 0 ? cut + 1 : MaxLineLength)];
         }
+        if (IsClean(line)) return line;
         var sb = new StringBuilder(line.Length);
         bool space = false;
         foreach (var c in line)
@@ -149,24 +149,48 @@ internal static class DumpReader
         return sb.ToString();
     }
 
+    /// <summary>
+    /// True when <see cref="Clean"/> would return the line as it is: no control, replacement or
+    /// zero-width character, and no whitespace but single spaces between other characters. Most
+    /// lines are, and keep their string.
+    /// </summary>
+    private static bool IsClean(string line)
+    {
+        for (int i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == ' ')
+            {
+                if (i == 0 || i == line.Length - 1 || line[i + 1] == ' ') return false;
+            }
+            else if (c < ' ' || c > '~' && (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\uFFFD'))
+                return false;
+        }
+        return true;
+    }
+
     private static DumpLine Measure(int index, string text, ulong languageMask)
     {
         int stop = 0, ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
         bool runBroken = false;
-        // Invariant lower-casing maps char for char, so word positions in both strings agree.
-        var lower = InvariantLower.Of(text);
-        var key = new StringBuilder(text.Length);
+        // Invariant lower-casing maps char for char, so word positions in both agree. The lower case
+        // and the key (its words joined by single spaces, never longer) are built in one pooled buffer.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length * 2);
+        ReadOnlySpan<char> lower = InvariantLower.TryOf(text, buffer) ? buffer.AsSpan(0, text.Length) : InvariantLower.Of(text);
+        var key = lower.Length <= text.Length ? buffer.AsSpan(text.Length, text.Length) : new char[lower.Length];
+        var keyLength = 0;
         var words = 0;
         foreach (var r in Words.Of(lower))
         {
             words++;
-            var word = lower.AsSpan()[r];
+            var word = lower[r];
             var first = text[r.Start];
             if (char.IsLower(first)) lowercase++;
             if (!runBroken && (char.IsUpper(first) || char.IsDigit(first))) capitalisedRun++;
             else runBroken = true;
-            if (key.Length > 0) key.Append(' ');
-            key.Append(word);
+            if (keyLength > 0) key[keyLength++] = ' ';
+            word.CopyTo(key[keyLength..]);
+            keyLength += word.Length;
             if (languageMask != 0 && (StopwordProfiles.LanguagesOf(word) & languageMask) != 0) stop++;
             if (Vocabulary.InterfaceBySpan.Contains(word)) ui++;
         }
@@ -174,11 +198,13 @@ internal static class DumpReader
             if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
         // Scripts written without spaces: count roughly two characters per word.
         if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
+        var keyText = new string(key[..keyLength]);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return new DumpLine
         {
             Index = index,
             Text = text,
-            Key = key.ToString(),
+            Key = keyText,
             WordCount = words,
             StopwordCount = languageMask == 0 ? -1 : stop,
             InterfaceWords = ui,

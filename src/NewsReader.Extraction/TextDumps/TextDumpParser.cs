@@ -109,7 +109,7 @@ public static class TextDumpParser
             PublishedAt = published,
             DatePrecision = precision,
             OriginalUrl = url,
-            Language = LanguageDetector.Detect(title + "\n" + string.Join("\n", paragraphs)),
+            Language = LanguageDetector.DetectLines(paragraphs.Prepend(title)),
             Paragraphs = paragraphs,
             Captions = ownCaptions,
         };
@@ -137,7 +137,7 @@ public static class TextDumpParser
                     Source = t.Source,
                     PublishedAt = t.Date?.Date.Value,
                     DatePrecision = t.Date?.Date.Precision ?? DatePrecision.Unknown,
-                    Language = LanguageDetector.Detect(t.Title + "\n" + t.Body),
+                    Language = LanguageDetector.DetectLines([t.Title, t.Body]),
                     Paragraphs = [t.Body],
                 };
         }

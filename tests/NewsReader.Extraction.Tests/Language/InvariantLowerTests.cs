@@ -28,4 +28,30 @@ public class InvariantLowerTests
     [InlineData("")]
     public void Strings_with_and_without_surrogates_lower_as_the_framework_does(string text) =>
         Assert.Equal(text.ToLowerInvariant(), InvariantLower.Of(text));
+
+    [Theory]
+    [InlineData("ÉLECTIONS À PARIS: İstanbul, ΣΟΦΊΑ, Москва")]
+    [InlineData("plain ascii, already lower")]
+    [InlineData("")]
+    public void Lowering_into_a_buffer_writes_what_the_string_version_returns(string text)
+    {
+        var buffer = new char[text.Length + 3];
+        Assert.True(InvariantLower.TryOf(text, buffer));
+        Assert.Equal(InvariantLower.Of(text), new string(buffer, 0, text.Length));
+    }
+
+    [Fact]
+    public void Text_with_surrogates_is_left_to_the_framework()
+    {
+        // Built in code: theory data cannot carry a lone surrogate (it arrives as U+FFFD).
+        foreach (var text in new[] { "Deseret 𐐀𐐁 and emoji 😀", "lone " + (char)0xD801 + " surrogate", "ends high " + (char)0xD83D })
+            NothingWritten(text);
+    }
+
+    private static void NothingWritten(string text)
+    {
+        var buffer = new char[text.Length];
+        Assert.False(InvariantLower.TryOf(text, buffer));
+        Assert.All(buffer, c => Assert.Equal('\0', c));
+    }
 }

@@ -22,4 +22,23 @@ public class LanguageDetectorTests
     [InlineData("OK")]
     [InlineData("12345 67890 !!! ???")]
     public void Too_little_text_gives_no_answer(string text) => Assert.Null(LanguageDetector.Detect(text));
+
+    public static TheoryData<string[]> LineSets() => new()
+    {
+        { new[] { "Council approves budget", "The council said on Tuesday that the new bridge would be built over the river." } },
+        { new[] { "Совет объявил во вторник", "что новый мост будет построен через реку и откроется в следующем году." } },
+        { new[] { "", "" } },
+        { new[] { "" } },
+        { Array.Empty<string>() },
+        { new[] { "OK", "12345" } },
+        // Past the 20,000 characters detection reads: a French tail after a long English head, cut mid-line and at a line's end.
+        { new[] { string.Concat(Enumerable.Repeat("The council said that the bridge would open next year and that it was on time. ", 250)), "Le conseil a annoncé mardi que le nouveau pont serait construit sur la rivière." } },
+        { new[] { new string('x', 19_999), "Le conseil a annoncé mardi que le nouveau pont serait construit sur la rivière et qu'il ouvrira." } },
+        { new[] { new string('x', 20_000), "Le conseil a annoncé mardi que le nouveau pont serait construit sur la rivière et qu'il ouvrira." } },
+    };
+
+    [Theory]
+    [MemberData(nameof(LineSets))]
+    public void Lines_are_judged_as_their_text_joined_by_line_breaks(string[] lines) =>
+        Assert.Equal(LanguageDetector.Detect(string.Join("\n", lines)), LanguageDetector.DetectLines(lines));
 }

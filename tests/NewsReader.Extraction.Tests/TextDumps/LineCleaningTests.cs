@@ -1,0 +1,65 @@
+using System.Text;
+using NewsReader.Extraction.TextDumps;
+
+namespace NewsReader.Extraction.Tests.TextDumps;
+
+/// <summary>
+/// A dump's lines lose control, replacement and zero-width characters and have their whitespace folded
+/// to single spaces; a line that needs none of it keeps its own string.
+/// </summary>
+public sealed class LineCleaningTests
+{
+    /// <summary>The definition: every character looked at, whitespace runs folded, the rest dropped or kept.</summary>
+    private static string Definition(string line)
+    {
+        var sb = new StringBuilder(line.Length);
+        bool space = false;
+        foreach (var c in line)
+        {
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF') { space = sb.Length > 0; continue; }
+            if (char.IsControl(c) || c == '\uFFFD') continue;
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    [Theory]
+    [InlineData("A plain line, with punctuation: “quotes” — and é.")]
+    [InlineData(" leading space")]
+    [InlineData("trailing space ")]
+    [InlineData("two  spaces")]
+    [InlineData("a\ttab")]
+    [InlineData("carriage return\r")]
+    [InlineData("no\u00A0break space")]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("byte order\uFEFF mark")]
+    [InlineData("replacement \uFFFD char")]
+    [InlineData("delete\u007F char")]
+    [InlineData("C1\u0085 next line")]
+    [InlineData("bell\u0007 then space")]
+    [InlineData("space \u0001 around a control")]
+    [InlineData("ideographic\u3000space")]
+    [InlineData("x")]
+    [InlineData(" ")]
+    public void A_line_is_cleaned_as_the_definition_says(string line) => Assert.Equal(Definition(line), DumpReader.Clean(line));
+
+    [Fact]
+    public void Random_lines_from_a_hostile_alphabet_are_cleaned_as_the_definition_says()
+    {
+        var alphabet = "ab Z9.,\t\r\u00A0\u200B\u200D\uFEFF\uFFFD\u0000\u0007\u007F\u0085\u2028\u3000é中".ToCharArray();
+        var random = new Random(7);
+        for (int n = 0; n < 5_000; n++)
+        {
+            var line = new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            Assert.True(Definition(line) == DumpReader.Clean(line), $"line {n}: {string.Join(' ', line.Select(c => ((int)c).ToString("X4")))}");
+        }
+    }
+
+    [Fact]
+    public void A_line_that_needs_no_cleaning_keeps_its_string()
+    {
+        var line = "Nothing to fold here, not even é or 中文.";
+        Assert.Same(line, DumpReader.Clean(line));
+    }
+}
