@@ -195,6 +195,35 @@ public class IngestionTests
     }
 
     [Fact]
+    public async Task A_run_of_many_batches_indexes_every_article_once_whichever_thread_indexes_it()
+    {
+        await using var app = new NewsReaderApp();
+        await app.InitializeAsync();
+        // Enough dumps for the queue to fill: the preparing worker then indexes documents the writer stored.
+        var text = await File.ReadAllTextAsync(Path.Combine(app.DumpsDirectory, "002_91b8f23e8332bfd3.txt"));
+        for (int i = 0; i < 640; i++)
+            await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, $"many-{i:D4}.txt"), text.Replace("Russia", $"Ruritania{i}"));
+        IngestionSummary summary;
+        List<string> ingested;
+        int articles, pending, documents;
+
+        // Held, so that the outbox worker cannot make up afterwards for anything the run left out.
+        using (app.Services.GetRequiredService<Features.Search.IndexOutboxLeases>().Hold())
+        {
+            summary = await IngestAgainAsync(app);
+            ingested = await IndexTermsAsync(app);
+            (articles, pending) = await app.WithServiceAsync<NewsDbContext, (int, int)>(async db => (await db.Articles.CountAsync(), await db.PendingIndexUpdates.CountAsync()));
+            documents = await app.WithServiceAsync<NewsReader.Web.Features.Search.ArticleIndex, int>(index => Task.FromResult(index.Count));
+        }
+        await app.WithServiceAsync<NewsReader.Web.Features.Search.Reindexer, bool>(async r => { await r.RebuildAsync(CancellationToken.None); return true; });
+
+        Assert.True(summary.ArticlesNew >= 640);
+        Assert.Equal(articles, documents);
+        Assert.Equal(0, pending);
+        Assert.Equal(await IndexTermsAsync(app), ingested);
+    }
+
+    [Fact]
     public async Task A_lost_index_is_rebuilt_from_the_database_at_start_up()
     {
         var root = NewsReaderApp.NewRoot();

@@ -31,27 +31,42 @@ public sealed class SharedBatch<TIn, TOut> : IDisposable
 
     public int Count => _items.Length;
 
+    public IReadOnlyList<TIn> Items => _items;
+
     /// <summary>Prepares items until none is left to claim; returns how many this call prepared.</summary>
     public int Work()
     {
-        int prepared = 0, i;
-        while ((i = Interlocked.Increment(ref _next)) < _items.Length)
-        {
-            try
-            {
-                _results[i] = _prepare(_items[i]);
-                prepared++;
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref _failure, e, null);
-            }
-            finally
-            {
-                if (Interlocked.Decrement(ref _left) == 0) _done.Set();
-            }
-        }
+        int prepared = 0;
+        while (TryWorkOne(out var succeeded)) if (succeeded) prepared++;
         return prepared;
+    }
+
+    /// <summary>
+    /// Claims and prepares the next unclaimed item, if there is one: for a thread that helps between
+    /// other duties and must be able to stop after any item.
+    /// </summary>
+    /// <returns>False when every item had been claimed already (nothing was done).</returns>
+    public bool TryWorkOne() => TryWorkOne(out _);
+
+    private bool TryWorkOne(out bool succeeded)
+    {
+        succeeded = false;
+        var i = Interlocked.Increment(ref _next);
+        if (i >= _items.Length) return false;
+        try
+        {
+            _results[i] = _prepare(_items[i]);
+            succeeded = true;
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref _failure, e, null);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _left) == 0) _done.Set();
+        }
+        return true;
     }
 
     /// <summary>

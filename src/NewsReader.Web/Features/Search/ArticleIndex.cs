@@ -93,6 +93,10 @@ public sealed class ArticleIndex : IDisposable
             _writer.UpdateDocument(new Term(Fields.Id, IdText(article.Id)), builder.Build(article));
     }
 
+    /// <summary>Adds or replaces one article; safe to call from several threads at once.</summary>
+    public void Upsert(Entry article) =>
+        _writer.UpdateDocument(new Term(Fields.Id, IdText(article.Id)), (_builder ??= new DocumentBuilder()).Build(article));
+
     public void Delete(IEnumerable<int> ids)
     {
         foreach (var id in ids)
