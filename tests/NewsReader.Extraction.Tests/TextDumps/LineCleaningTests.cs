@@ -1,4 +1,3 @@
-using System.Text;
 using NewsReader.Extraction.TextDumps;
 
 namespace NewsReader.Extraction.Tests.TextDumps;
@@ -9,19 +8,16 @@ namespace NewsReader.Extraction.Tests.TextDumps;
 /// </summary>
 public sealed class LineCleaningTests
 {
-    /// <summary>The definition: every character looked at, whitespace runs folded, the rest dropped or kept.</summary>
+    /// <summary>
+    /// The definition, stated differently from the code: whitespace and zero-width characters become
+    /// spaces, other control characters and U+FFFD go, runs of spaces fold to one, the ends are trimmed.
+    /// </summary>
     private static string Definition(string line)
     {
-        var sb = new StringBuilder(line.Length);
-        bool space = false;
-        foreach (var c in line)
-        {
-            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF') { space = sb.Length > 0; continue; }
-            if (char.IsControl(c) || c == '\uFFFD') continue;
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c);
-        }
-        return sb.ToString();
+        var mapped = line
+            .Select(c => char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' ? ' ' : c)
+            .Where(c => !char.IsControl(c) && c != '\uFFFD');
+        return System.Text.RegularExpressions.Regex.Replace(new string(mapped.ToArray()), " +", " ").Trim(' ');
     }
 
     [Theory]
