@@ -205,7 +205,7 @@ public sealed partial class DumpIngester(
         }
     }
 
-    /// <summary>The documents of the last stored batch, for the preparing worker to index when it would otherwise wait.</summary>
+    /// <summary>The documents of the last stored batch, for the preparing worker to index while the writer is behind.</summary>
     private volatile SharedBatch<ArticleIndex.Entry, bool>? _indexing;
     /// <summary>Completed (and replaced) whenever the writer offers a batch of documents to index.</summary>
     private TaskCompletionSource _indexingOffered = new(TaskCreationOptions.RunContinuationsAsynchronously);
