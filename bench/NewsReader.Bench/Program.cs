@@ -3,6 +3,7 @@ using NewsReader.Bench.Extraction;
 using NewsReader.Bench.Http;
 using NewsReader.Bench.Ingest;
 using NewsReader.Bench.Search;
+using NewsReader.Bench.Syndication;
 
 // NewsReader benchmarks: run on demand in Release, each prints its figures and a one-line summary.
 try
@@ -14,6 +15,7 @@ try
         "corpus" => CorpusCommand.Run(args[1..]),
         "ingest" => await IngestCommand.RunAsync(args[1..]),
         "clusters" => await ClustersCommand.RunAsync(args[1..]),
+        "bands" => BandsCommand.Run(args[1..]),
         "search" => await SearchCommand.RunAsync(args[1..]),
         "http" => await HttpCommand.RunAsync(args[1..]),
         _ => Usage(),
@@ -35,6 +37,7 @@ static int Usage()
                                                              write N dumps in the seeds' shape (+ DIR.truth.json)
           ingest DIR [--data DATADIR] [--no-clusters]          ingest DIR end to end; raw Lucene and FTS5 loads of the same text
           clusters DIR [--truth FILE]                         pairwise precision/recall of clustering against the corpus's truth
+          bands [--articles 137800] [--rounds 5] [--seed S]   the band index's lookups on their own, as storing makes them
           search DATADIR [--per-kind 32] [--seed S]           the search page's work for a query mix, in process, against SQLite FTS5
           http DATADIR [--seconds 30] [--connections 32] [--route mixed|api|page] [--ingest DUMPDIR] [--no-cache]
                                                              the real app under concurrent load (optionally while DUMPDIR is ingested)

@@ -52,6 +52,40 @@ public sealed class BandIndexTests
             Assert.Equal(BruteForce(added, keys, id).OrderBy(kv => kv.Key), index.Shared(keys, id).OrderBy(kv => kv.Key));
     }
 
+    [Theory]
+    [InlineData(1 << 20)]
+    [InlineData(50)]
+    public void Keys_across_the_whole_range_are_found_as_a_plain_list_finds_them(int mergeAt)
+    {
+        // Real band keys are hashes over all 64 bits; the lookup splits them by their top bits.
+        var random = new Random(11);
+        var pool = Enumerable.Range(0, 500).Select(_ => random.NextInt64(long.MinValue, long.MaxValue))
+            .Concat([long.MinValue, long.MinValue + 1, -1, 0, 1, long.MaxValue - 1, long.MaxValue]).ToArray();
+        long[] Draw() => Enumerable.Range(0, 32).Select(_ => pool[random.Next(pool.Length)]).ToArray();
+        var index = new BandIndex(Hasher, mergeAt);
+        // Loaded as signatures: the index derives keys from them, so the list records those keys.
+        var signatures = Enumerable.Range(1, 200)
+            .Select(id => (Id: id, Signature: Enumerable.Range(0, Hasher.Size).Select(_ => (ulong)random.NextInt64()).ToArray())).ToList();
+        index.Load(signatures);
+        var added = signatures.Select(s => (s.Id, Hasher.BandKeys(s.Signature))).ToList();
+        for (int id = 201; id <= 400; id++)
+        {
+            var keys = Draw();
+            index.Add(id, keys);
+            added.Add((id, keys));
+        }
+        for (int n = 0; n < 50; n++)
+        {
+            var probe = Draw();
+            Assert.Equal(BruteForce(added, probe, except: 0).OrderBy(kv => kv.Key), index.Shared(probe, 0).OrderBy(kv => kv.Key));
+        }
+        foreach (var (id, keys) in added.Where((_, i) => i % 20 == 0))
+        {
+            Assert.Equal(BruteForce(added, keys, id).OrderBy(kv => kv.Key), index.Shared(keys, id).OrderBy(kv => kv.Key));
+            Assert.Equal(keys.Distinct().Count(), index.Shared(keys, except: 0)[id]); // finds itself, loaded or added
+        }
+    }
+
     [Fact]
     public void Loaded_signatures_and_added_keys_are_found_together()
     {

@@ -14,6 +14,11 @@ public sealed class BandIndex
     private readonly Lock _lock = new();
     private long[] _keys = [];
     private int[] _ids = [];
+    // Where each range of keys starts in the sorted arrays, by the keys' top bits (band keys are hashes,
+    // spread evenly): a lookup reads two bounds and searches a handful of keys, where a binary search
+    // over millions missed the cache at every step (`bench bands`: 873–904 ns a key before, 227–301 after).
+    private int[] _starts = new int[3];
+    private int _shift = 63;
     // Keys added since the last merge: each key's newest entry, and per entry its id and the entry
     // before it with the same key (no object per key: 32 lists an article were most of the garbage).
     private readonly Dictionary<long, int> _newest = [];
@@ -45,6 +50,7 @@ public sealed class BandIndex
                 }
             (_keys, _ids) = (keys.ToArray(), ids.ToArray());
             Array.Sort(_keys, _ids);
+            BuildStarts();
             Loaded = true;
         }
     }
@@ -79,15 +85,27 @@ public sealed class BandIndex
         var shared = new Dictionary<int, int>();
         lock (_lock)
         {
-            foreach (var key in distinct)
+            // Every key's bounds first: the loads do not depend on each other, so their cache misses overlap.
+            Span<int> bounds = stackalloc int[distinct.Length * 2];
+            for (int k = 0; k < distinct.Length; k++)
             {
-                var i = Array.BinarySearch(_keys, key);
-                if (i >= 0)
+                var range = RangeOf(distinct[k]);
+                (bounds[2 * k], bounds[2 * k + 1]) = (_starts[range], _starts[range + 1]);
+            }
+            for (int k = 0; k < distinct.Length; k++)
+            {
+                var key = distinct[k];
+                int from = bounds[2 * k], to = bounds[2 * k + 1];
+                // The first key not below this one (a range holds a handful): a plain loop, where
+                // Array.BinarySearch called a comparer per step.
+                while (from < to)
                 {
-                    while (i > 0 && _keys[i - 1] == key) i--;
-                    for (; i < _keys.Length && _keys[i] == key; i++)
-                        if (_ids[i] != except) shared[_ids[i]] = shared.GetValueOrDefault(_ids[i]) + 1;
+                    var middle = (int)((uint)(from + to) >> 1);
+                    if (_keys[middle] < key) from = middle + 1;
+                    else to = middle;
                 }
+                for (int i = from; i < _keys.Length && _keys[i] == key; i++)
+                    if (_ids[i] != except) shared[_ids[i]] = shared.GetValueOrDefault(_ids[i]) + 1;
                 if (_newest.TryGetValue(key, out var entry))
                     for (; entry >= 0; entry = _recentBefore[entry])
                         if (_recentIds[entry] != except) shared[_recentIds[entry]] = shared.GetValueOrDefault(_recentIds[entry]) + 1;
@@ -124,7 +142,26 @@ public sealed class BandIndex
         for (; a < _keys.Length; a++) (keys[n], ids[n++]) = (_keys[a], _ids[a]);
         for (; b < recentKeys.Length; b++) (keys[n], ids[n++]) = (recentKeys[b], recentIds[b]);
         (_keys, _ids) = (keys, ids);
+        BuildStarts();
         _newest.Clear();
         _recentCount = 0;
+    }
+
+    /// <summary>The range of a key: its top bits, with the sign bit flipped so ranges follow the arrays' signed order.</summary>
+    private int RangeOf(long key) => (int)(((ulong)key ^ 0x8000_0000_0000_0000UL) >> _shift);
+
+    /// <summary>About four keys a range; <c>_starts[r]</c> is the first index whose key is in range r or later.</summary>
+    private void BuildStarts()
+    {
+        var bits = Math.Clamp(System.Numerics.BitOperations.Log2((uint)Math.Max(1, _keys.Length / 4)), 1, 24);
+        _shift = 64 - bits;
+        var starts = new int[(1 << bits) + 1];
+        int k = 0;
+        for (int r = 0; r < starts.Length; r++)
+        {
+            while (k < _keys.Length && RangeOf(_keys[k]) < r) k++;
+            starts[r] = k;
+        }
+        _starts = starts;
     }
 }
