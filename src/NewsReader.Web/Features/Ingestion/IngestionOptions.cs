@@ -24,12 +24,13 @@ public sealed class IngestionOptions
     public TimeSpan WatchQuietPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How often a run commits the index, which is when searches see its articles. Each commit also
-    /// closes an index segment, and small segments are merged again later: longer runs index faster
-    /// with a longer interval.
+    /// How often a run commits the index, which is when searches see its articles (a run also commits
+    /// at its end, so a small run's articles show at once). Each commit also closes an index segment,
+    /// and small segments are merged again later: longer runs index faster with a longer interval
+    /// (10 s → 30 s on 137,800 articles: 1,602–1,604 → 1,718–1,727 articles/s, CPU 156 → 145 s).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
-    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Threads that read, extract, sign and analyze dumps ahead of the single writer; 0 picks one
