@@ -86,7 +86,7 @@ public sealed class BandIndex
         lock (_lock)
         {
             // Every key's bounds first: the loads do not depend on each other, so their cache misses overlap.
-            Span<int> bounds = stackalloc int[distinct.Length * 2];
+            Span<int> bounds = distinct.Length <= 128 ? stackalloc int[distinct.Length * 2] : new int[distinct.Length * 2];
             for (int k = 0; k < distinct.Length; k++)
             {
                 var range = RangeOf(distinct[k]);
