@@ -37,7 +37,7 @@ static int Usage()
                                                              write N dumps in the seeds' shape (+ DIR.truth.json)
           ingest DIR [--data DATADIR] [--no-clusters]          ingest DIR end to end; raw Lucene and FTS5 loads of the same text
           clusters DIR [--truth FILE]                         pairwise precision/recall of clustering against the corpus's truth
-          bands [--articles 137800] [--rounds 5] [--seed S]   the band index's lookups on their own, as storing makes them
+          bands [--articles 137800] [--rounds 5] [--grow G]   the band index's lookups on their own, as storing makes them; --grow: adding G more
           search DATADIR [--per-kind 32] [--seed S]           the search page's work for a query mix, in process, against SQLite FTS5
           http DATADIR [--seconds 30] [--connections 32] [--route mixed|api|page] [--ingest DUMPDIR] [--no-cache]
                                                              the real app under concurrent load (optionally while DUMPDIR is ingested)

@@ -5,9 +5,10 @@ using NewsReader.Web.Features.Syndication;
 namespace NewsReader.Bench.Syndication;
 
 /// <summary>
-/// <c>bands [--articles N] [--rounds R] [--seed S]</c>: the band index's lookups on their own. Loads N
+/// <c>bands [--articles N] [--rounds R] [--seed S] [--grow G]</c>: the band index's lookups on their own. Loads N
 /// articles' signatures (random, so 32 keys each spread over all 64 bits as real band keys are), then
-/// looks up every article's keys R times, as storing does once per new article.
+/// looks up every article's keys R times, as storing does once per new article. <c>--grow</c> then adds
+/// G articles one by one, as a long run does, and prints what that allocated and the process's peak.
 /// </summary>
 public static class BandsCommand
 {
@@ -38,6 +39,22 @@ public static class BandsCommand
         }
         var median = times.Order().ElementAt(times.Count / 2);
         Console.WriteLine($"bands: {articles:N0} articles, median {median:F0} ms a pass, {median * 1e6 / ((double)articles * hasher.Bands):F0} ns a key (of {rounds} rounds)");
+
+        // Growing: articles added one by one after the load, as a long run adds them (merged into the sorted arrays as they pile up).
+        var grow = a.Int("grow", 0);
+        if (grow > 0)
+        {
+            var allocated = GC.GetTotalAllocatedBytes();
+            var sw = Stopwatch.StartNew();
+            for (int id = articles + 1; id <= articles + grow; id++)
+            {
+                var signature = new ulong[hasher.Size];
+                for (int i = 0; i < signature.Length; i++) signature[i] = (ulong)random.NextInt64();
+                index.Add(id, hasher.BandKeys(signature));
+            }
+            Console.WriteLine($"grow: {grow:N0} articles added in {sw.Elapsed.TotalSeconds:F1} s, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:F0} MB allocated, " +
+                              $"peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
+        }
         return 0;
     }
 }

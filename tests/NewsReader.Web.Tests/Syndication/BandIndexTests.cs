@@ -87,6 +87,23 @@ public sealed class BandIndexTests
     }
 
     [Fact]
+    public void Room_the_arrays_keep_for_later_merges_is_never_read_as_keys()
+    {
+        // Merges grow the sorted arrays by half, so their tail is unused room holding zeros (key 0, id 0).
+        // With 0 the largest key stored, a lookup that ran into that room would count article 0.
+        var index = new BandIndex(Hasher, mergeAt: 3);
+        var added = new List<(int Id, long[] Keys)>();
+        for (int id = 1; id <= 40; id++)
+        {
+            long[] keys = id == 7 ? [0, -5] : [-id, -1000 - id, -2000 - id];
+            index.Add(id, keys);
+            added.Add((id, keys));
+        }
+        Assert.Equal(BruteForce(added, [0], except: -1), index.Shared([0], except: -1));
+        Assert.Equal(BruteForce(added, [-5, -1, 0], except: -1).OrderBy(kv => kv.Key), index.Shared([-5, -1, 0], except: -1).OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
     public void Loaded_signatures_and_added_keys_are_found_together()
     {
         var first = Hasher.Signature("the harbour strike ended on tuesday after talks between the union and the port authority");
