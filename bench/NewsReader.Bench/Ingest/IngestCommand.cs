@@ -35,10 +35,11 @@ public static class IngestCommand
 
         // 1. The pipeline: parse + store + index, exactly as the app runs it.
         using var listener = args.Flag("allocations") ? new AllocationListener { Enabled = true } : null;
+        using var resident = new BenchHost.ResidentSampler();
         var (summary, pipelineSeconds) = await PipelineAsync(dumps, data, clustering, async app =>
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            Console.WriteLine($"            peak memory {BenchHost.PeakMemory()}, database {BenchHost.Megabytes(BenchHost.DirectorySize(storage.DataDirectory) - BenchHost.DirectorySize(storage.IndexDirectory))}, index {BenchHost.Megabytes(BenchHost.DirectorySize(storage.IndexDirectory))}");
+            Console.WriteLine($"            peak memory {BenchHost.PeakMemory()} ({resident}), database {BenchHost.Megabytes(BenchHost.DirectorySize(storage.DataDirectory) - BenchHost.DirectorySize(storage.IndexDirectory))}, index {BenchHost.Megabytes(BenchHost.DirectorySize(storage.IndexDirectory))}");
             if (args.Flag("no-peers")) return [];
             await using var read = app.Services.CreateAsyncScope();
             var db = read.ServiceProvider.GetRequiredService<NewsDbContext>();
