@@ -76,7 +76,8 @@ public static class BenchHost
             }
         }
 
-        private static long Kilobytes(string line) =>
+        /// <summary>The kB figure of a <c>/proc/PID/status</c> line such as <c>VmHWM:  123 kB</c>.</summary>
+        internal static long Kilobytes(string line) =>
             long.Parse(line[(line.IndexOf(':') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
         public override string ToString()
@@ -95,7 +96,7 @@ public static class BenchHost
         if (File.Exists(status))
             foreach (var line in File.ReadLines(status))
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return $"{long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:F0} MB";
+                    return $"{ResidentSampler.Kilobytes(line) / 1024.0:F0} MB";
         return pid is null ? $"{System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB" : "unknown";
     }
 }
