@@ -16,6 +16,7 @@ try
         "ingest" => await IngestCommand.RunAsync(args[1..]),
         "clusters" => await ClustersCommand.RunAsync(args[1..]),
         "bands" => BandsCommand.Run(args[1..]),
+        "prepare" => PrepareCommand.Run(args[1..]),
         "search" => await SearchCommand.RunAsync(args[1..]),
         "http" => await HttpCommand.RunAsync(args[1..]),
         _ => Usage(),
@@ -38,6 +39,7 @@ static int Usage()
           ingest DIR [--data DATADIR] [--no-clusters]          ingest DIR end to end; raw Lucene and FTS5 loads of the same text
           clusters DIR [--truth FILE]                         pairwise precision/recall of clustering against the corpus's truth
           bands [--articles 137800] [--rounds 5] [--grow G]   the band index's lookups on their own, as storing makes them; --grow: adding G more
+          prepare DIR [--files 20000] [--rounds 3]           the preparing worker's steps for each dump, timed phase by phase on one thread
           search DATADIR [--per-kind 32] [--seed S]           the search page's work for a query mix, in process, against SQLite FTS5
           http DATADIR [--seconds 30] [--connections 32] [--route mixed|api|page] [--ingest DUMPDIR] [--no-cache]
                                                              the real app under concurrent load (optionally while DUMPDIR is ingested)
