@@ -49,7 +49,10 @@ public static partial class DateRecognizer
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)-(?<m>[01]?\d)-(?<d>[0-3]?\d)(?:[T ](?<h>[0-2]\d):(?<min>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?<tz>Z|[+-][0-2]\d:?[0-5]\d)?)?(?!\d)")]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"(?<![\d/.])(?<a>[0-3]?\d)(?<sep>[/.\-])(?<b>[0-3]?\d)\k<sep>(?<y>(?:19|20)\d\d)(?![\d/])(?:,?\s+(?<h>[0-2]?\d):(?<min>[0-5]\d)(?:\s*(?<ampm>[ap]\.?m\.?))?)?", RegexOptions.IgnoreCase)]
+    // Case is spelled out in the classes ("PM", "p.m."), not asked of IgnoreCase: the source generator cannot
+    // compile a back-reference under IgnoreCase and would hand the pattern to the regex interpreter, which
+    // ran over every dump's text (InferOrder) at several times the compiled pattern's cost.
+    [GeneratedRegex(@"(?<![\d/.])(?<a>[0-3]?\d)(?<sep>[/.\-])(?<b>[0-3]?\d)\k<sep>(?<y>(?:19|20)\d\d)(?![\d/])(?:,?\s+(?<h>[0-2]?\d):(?<min>[0-5]\d)(?:\s*(?<ampm>[aApP]\.?[mM]\.?))?)?")]
     private static partial Regex Numeric();
 
     [GeneratedRegex(@"(?<![\d/.])(?<y>(?:19|20)\d\d)[/.](?<m>[01]?\d)[/.](?<d>[0-3]?\d)(?![\d/])")]

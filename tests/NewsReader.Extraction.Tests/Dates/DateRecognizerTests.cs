@@ -32,6 +32,22 @@ public class DateRecognizerTests
     }
 
     [Theory]
+    [InlineData("13/11/2024, 8:03 PM", 20)]
+    [InlineData("13/11/2024 8:03 p.m.", 20)]
+    [InlineData("13.11.2024 8:03 AM", 8)]
+    [InlineData("13-11-2024 8:03 a.M.", 8)]
+    public void Numeric_date_reads_am_and_pm_in_any_case(string text, int hour)
+    {
+        var d = DateRecognizer.Find(text, Captured)!;
+        Assert.Equal(DatePrecision.Exact, d.Precision);
+        Assert.Equal(new DateTimeOffset(2024, 11, 13, hour, 3, 0, TimeSpan.Zero), d.Value);
+    }
+
+    [Fact]
+    public void Numeric_date_needs_the_same_separator_twice() =>
+        Assert.Null(DateRecognizer.Find("13/11-2024", Captured));
+
+    [Theory]
     [InlineData("3 hours ago", -3 * 60)]
     [InlineData("a day ago", -24 * 60)]
     [InlineData("Yahooa day ago", -24 * 60)]
