@@ -16,6 +16,13 @@ public class WordsTests
         Assert.Equal(Words.Ranges(text), List(text));
 
     [Fact]
+    public void The_word_char_table_agrees_with_the_definition_on_every_char()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+            Assert.True(Words.IsWordChar((char)c) == Words.IsWordCharDefinition((char)c), $"U+{c:X4}");
+    }
+
+    [Fact]
     public void Walking_finds_the_words_Ranges_lists_on_random_text()
     {
         var random = new Random(3);
