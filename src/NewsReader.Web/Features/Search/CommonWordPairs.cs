@@ -37,7 +37,7 @@ public sealed class CommonWordPairs : TokenFilter
     private char[] _word = new char[64];
     private int _wordLength, _wordStart, _wordEnd, _wordIncrement;
     private string _wordType = TypeAttribute.DEFAULT_TYPE;
-    private bool _wordKeyword;
+    private bool _wordKeyword, _wordCommon;
 
     public CommonWordPairs(TokenStream input, CharArraySet common) : base(input)
     {
@@ -61,15 +61,16 @@ public sealed class CommonWordPairs : TokenFilter
             _increment.PositionIncrement = _wordIncrement;
             _type.Type = _wordType;
             _keyword.IsKeyword = _wordKeyword;
-            Remember();
+            Remember(_wordCommon);
             return true;
         }
         if (!m_input.IncrementToken()) return false;
 
-        var common = IsCommon;
+        // One lookup a word: the answer also decides whether the word pairs with the next.
+        var common = _common.Contains(_term.Buffer, 0, _term.Length);
         if (_leftWasCommon || (common && _leftLength > 0))
         {
-            Hold();
+            Hold(common);
             // The pair: left word, separator, this word; at this word's position, spanning two.
             var length = _leftLength + _term.Length;
             var end = _offset.EndOffset;
@@ -84,15 +85,14 @@ public sealed class CommonWordPairs : TokenFilter
             _leftLength = 0;
             return true;
         }
-        Remember();
+        Remember(common);
         return true;
     }
 
-    private bool IsCommon => _common.Contains(_term.Buffer, 0, _term.Length);
-
     /// <summary>Keeps the current token's attributes to emit after its pair.</summary>
-    private void Hold()
+    private void Hold(bool common)
     {
+        _wordCommon = common;
         _held = true;
         if (_word.Length < _term.Length) _word = new char[Math.Max(_term.Length, _word.Length * 2)];
         Array.Copy(_term.Buffer, _word, _term.Length);
@@ -104,7 +104,7 @@ public sealed class CommonWordPairs : TokenFilter
     }
 
     /// <summary>The token now in the attributes becomes the left half of the next pair.</summary>
-    private void Remember()
+    private void Remember(bool common)
     {
         var length = _term.Length + 1;
         if (_left.Length < length) _left = new char[Math.Max(length, _left.Length * 2)];
@@ -112,7 +112,7 @@ public sealed class CommonWordPairs : TokenFilter
         _left[_term.Length] = Separator;
         _leftLength = length;
         _leftStart = _offset.StartOffset;
-        _leftWasCommon = IsCommon;
+        _leftWasCommon = common;
     }
 
     public override void Reset()
