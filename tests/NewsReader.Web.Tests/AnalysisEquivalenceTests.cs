@@ -84,6 +84,27 @@ public class AnalysisEquivalenceTests
         Assert.Equal(Words(text, ours: false), Words(text, ours: true));
 
     [Fact]
+    public void Word_filters_match_Lucenes_past_the_point_where_the_stem_cache_starts_over()
+    {
+        // More distinct words than the cache keeps, with suffixes KStem strips or rewrites, in mixed case and
+        // with folded letters, then the same text again: words are found, forgotten when the cache starts
+        // over, and stemmed again, while the cache's arrays grow from their first size to their last.
+        string[] suffixes = ["", "s", "es", "ing", "ed", "ies", "ly", "ness", "ation", "'s", "é", "ÆR"];
+        var words = Enumerable.Range(0, StemCache.MaxWords + 7_000).Select(i =>
+        {
+            var chars = new char[2 + i % 7];
+            var n = i * 7919L + 13;
+            for (var k = 0; k < chars.Length; k++, n /= 26) chars[k] = (char)((k == 0 && i % 3 == 0 ? 'A' : 'a') + (int)(n % 26));
+            return new string(chars) + suffixes[i % suffixes.Length];
+        });
+        var text = string.Join(' ', words);
+        var (lucene, ours) = (Words(text, ours: false), Words(text, ours: true));
+        Assert.Equal(lucene.Count, ours.Count);
+        for (var i = 0; i < lucene.Count; i++)
+            Assert.True(lucene[i] == ours[i], $"token {i}: {lucene[i]} != {ours[i]}");
+    }
+
+    [Fact]
     public void Every_BMP_char_lowers_as_Lucenes_CharacterUtils_does()
     {
         var lucene = Lucene.Net.Analysis.Util.CharacterUtils.GetInstance(NewsAnalyzer.Version);

@@ -44,11 +44,11 @@ public sealed class TableLowerCaseFilter(TokenStream input) : TokenFilter(input)
 /// </summary>
 public static class StemCache
 {
-    private const int MaxWords = 50_000;
+    internal const int MaxWords = 50_000;
 
     private sealed class Shared
     {
-        public readonly CharArrayDictionary<string> Stems = new(NewsAnalyzer.Version, 1024, ignoreCase: false);
+        public readonly Table Stems = new();
         public bool Hit;
         public char[] Word = new char[32];
         public int WordLength;
@@ -61,6 +61,91 @@ public static class StemCache
         return new Record(new KStemFilter(new Remember(words, shared)), shared);
     }
 
+    /// <summary>
+    /// Words and their stems in flat arrays: a slot holds a word's hash and entry, an entry where the word's
+    /// chars start in one char array (its stem right after it) and both lengths. A lookup reads a slot, an
+    /// entry and the chars; Lucene's <c>CharArrayDictionary</c> read a key array, a value wrapper and a
+    /// string, each its own object, and was a quarter of analyzing a body.
+    /// </summary>
+    internal sealed class Table
+    {
+        // Grown by doubling, so a stream that analyzes a few short queries keeps a few KB; at most MaxWords
+        // entries in 2^17 slots, never more than half full, so probes stay short.
+        private long[] _slots = new long[2048];
+        private long[] _entries = new long[1024];
+        private char[] _chars = new char[8192];
+        private int _used;
+
+        public int Count { get; private set; }
+
+        private static uint Hash(ReadOnlySpan<char> word)
+        {
+            var h = 2166136261;
+            foreach (var c in word) h = (h ^ c) * 16777619;
+            return h ^ (h >> 15);
+        }
+
+        /// <summary>The stem of <paramref name="word"/>, if it was added: where it starts in <paramref name="chars"/> and how long it is.</summary>
+        public bool TryGet(ReadOnlySpan<char> word, out char[] chars, out int start, out int length)
+        {
+            var hash = Hash(word);
+            var mask = _slots.Length - 1;
+            for (var i = (int)(hash & mask); ; i = (i + 1) & mask)
+            {
+                var slot = _slots[i];
+                if (slot == 0) break;
+                if ((uint)(slot >> 32) != hash) continue;
+                var entry = _entries[(int)slot - 1];
+                int at = (int)(entry >> 32), wordLength = (int)(entry >> 16) & 0xFFFF;
+                if (wordLength == word.Length && _chars.AsSpan(at, wordLength).SequenceEqual(word))
+                {
+                    (chars, start, length) = (_chars, at + wordLength, (int)entry & 0xFFFF);
+                    return true;
+                }
+            }
+            (chars, start, length) = (_chars, 0, 0);
+            return false;
+        }
+
+        /// <summary>Adds a word <see cref="TryGet"/> did not find; when full, forgets every word first.</summary>
+        public void Add(ReadOnlySpan<char> word, ReadOnlySpan<char> stem)
+        {
+            if (Count >= MaxWords) Clear();
+            if (Count == _entries.Length) Array.Resize(ref _entries, Math.Min(MaxWords, _entries.Length * 2));
+            if ((Count + 1) * 2 > _slots.Length) Rehash(_slots.Length * 2);
+            if (_used + word.Length + stem.Length > _chars.Length)
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _used + word.Length + stem.Length));
+            word.CopyTo(_chars.AsSpan(_used));
+            stem.CopyTo(_chars.AsSpan(_used + word.Length));
+            _entries[Count] = ((long)_used << 32) | ((long)word.Length << 16) | (uint)stem.Length;
+            _used += word.Length + stem.Length;
+            Place(_slots, ((long)Hash(word) << 32) | (uint)++Count);
+        }
+
+        private static void Place(long[] slots, long slot)
+        {
+            var mask = slots.Length - 1;
+            var i = (int)((uint)(slot >> 32) & mask);
+            while (slots[i] != 0) i = (i + 1) & mask;
+            slots[i] = slot;
+        }
+
+        private void Rehash(int size)
+        {
+            var slots = new long[size];
+            foreach (var slot in _slots)
+                if (slot != 0) Place(slots, slot);
+            _slots = slots;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_slots);
+            Count = 0;
+            _used = 0;
+        }
+    }
+
     private sealed class Remember(TokenStream input, Shared shared) : TokenFilter(input)
     {
         private readonly ICharTermAttribute _term = input.AddAttribute<ICharTermAttribute>();
@@ -71,10 +156,10 @@ public static class StemCache
             if (!m_input.IncrementToken()) return false;
             shared.Hit = false;
             if (_keyword.IsKeyword) return true;
-            if (shared.Stems.TryGetValue(_term.Buffer, 0, _term.Length, out var stem))
+            if (shared.Stems.TryGet(_term.Buffer.AsSpan(0, _term.Length), out var chars, out var start, out var length))
             {
                 shared.Hit = true;
-                _term.SetEmpty().Append(stem);
+                _term.CopyBuffer(chars, start, length);
                 _keyword.IsKeyword = true;
                 return true;
             }
@@ -99,8 +184,7 @@ public static class StemCache
                 return true;
             }
             if (_keyword.IsKeyword) return true;
-            if (shared.Stems.Count >= MaxWords) shared.Stems.Clear();
-            shared.Stems[new string(shared.Word, 0, shared.WordLength)] = _term.ToString();
+            shared.Stems.Add(shared.Word.AsSpan(0, shared.WordLength), _term.Buffer.AsSpan(0, _term.Length));
             return true;
         }
     }
