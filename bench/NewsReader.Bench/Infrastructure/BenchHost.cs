@@ -63,6 +63,9 @@ public static class BenchHost
     {
         private readonly Timer _timer;
         private long _peakAnonymous, _peakFile;
+        // What the GC said of its heap when anonymous memory last reached a new peak.
+        private long _gcCommitted, _gcHeap, _gcFragmented;
+        private long[] _gcGenerations = [];
 
         public ResidentSampler() => _timer = new Timer(_ => Sample(), null, 0, 200);
 
@@ -71,7 +74,16 @@ public static class BenchHost
             if (!File.Exists("/proc/self/status")) return;
             foreach (var line in File.ReadLines("/proc/self/status"))
             {
-                if (line.StartsWith("RssAnon:", StringComparison.Ordinal)) _peakAnonymous = Math.Max(_peakAnonymous, Kilobytes(line));
+                if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                {
+                    var anonymous = Kilobytes(line);
+                    if (anonymous <= _peakAnonymous) continue;
+                    _peakAnonymous = anonymous;
+                    // The managed heap as the last collection left it, and what the GC holds committed now.
+                    var info = GC.GetGCMemoryInfo();
+                    (_gcCommitted, _gcHeap, _gcFragmented) = (info.TotalCommittedBytes, info.HeapSizeBytes, info.FragmentedBytes);
+                    _gcGenerations = [.. info.GenerationInfo.ToArray().Select(g => g.SizeAfterBytes)];
+                }
                 else if (line.StartsWith("RssFile:", StringComparison.Ordinal)) _peakFile = Math.Max(_peakFile, Kilobytes(line));
             }
         }
@@ -84,6 +96,15 @@ public static class BenchHost
         {
             Sample();
             return _peakAnonymous == 0 ? "not sampled" : $"anonymous {_peakAnonymous / 1024.0:F0} MB, file-backed {_peakFile / 1024.0:F0} MB at their peaks";
+        }
+
+        /// <summary>The GC's view at the anonymous peak: committed memory, and the heap after the last collection by generation.</summary>
+        public string Heap()
+        {
+            if (_gcGenerations.Length < 5) return "not sampled";
+            static string Mb(long bytes) => $"{bytes / 1048576.0:F0}";
+            return $"GC committed {Mb(_gcCommitted)} MB; heap after the last collection {Mb(_gcHeap)} MB (gen0 {Mb(_gcGenerations[0])}, gen1 {Mb(_gcGenerations[1])}, " +
+                   $"gen2 {Mb(_gcGenerations[2])}, large objects {Mb(_gcGenerations[3])}, pinned objects {Mb(_gcGenerations[4])}), of it fragmented {Mb(_gcFragmented)} MB";
         }
 
         public void Dispose() => _timer.Dispose();

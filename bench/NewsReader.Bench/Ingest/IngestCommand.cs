@@ -40,6 +40,7 @@ public static class IngestCommand
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
             Console.WriteLine($"            peak memory {BenchHost.PeakMemory()} ({resident}), database {BenchHost.Megabytes(BenchHost.DirectorySize(storage.DataDirectory) - BenchHost.DirectorySize(storage.IndexDirectory))}, index {BenchHost.Megabytes(BenchHost.DirectorySize(storage.IndexDirectory))}");
+            Console.WriteLine($"            at the anonymous peak: {resident.Heap()}");
             if (args.Flag("no-peers")) return [];
             await using var read = app.Services.CreateAsyncScope();
             var db = read.ServiceProvider.GetRequiredService<NewsDbContext>();
