@@ -105,6 +105,19 @@ public class AnalysisEquivalenceTests
     }
 
     [Fact]
+    public void The_stem_cache_keeps_no_word_too_long_for_its_entries_and_still_finds_the_others()
+    {
+        var table = new StemCache.Table();
+        table.Add("running", "run");
+        var huge = new string('a', ushort.MaxValue + 1);
+        table.Add(huge, huge);
+        Assert.False(table.TryGet(huge, out _, out _, out _));
+        Assert.Equal(1, table.Count);
+        Assert.True(table.TryGet("running", out var chars, out var start, out var length));
+        Assert.Equal("run", new string(chars, start, length));
+    }
+
+    [Fact]
     public void Every_BMP_char_lowers_as_Lucenes_CharacterUtils_does()
     {
         var lucene = Lucene.Net.Analysis.Util.CharacterUtils.GetInstance(NewsAnalyzer.Version);

@@ -107,9 +107,13 @@ public static class StemCache
             return false;
         }
 
-        /// <summary>Adds a word <see cref="TryGet"/> did not find; when full, forgets every word first.</summary>
+        /// <summary>
+        /// Adds a word <see cref="TryGet"/> did not find; when full, forgets every word first. A word or stem
+        /// too long for an entry's 16-bit lengths is not kept (tokenizers here cut words at 255 chars).
+        /// </summary>
         public void Add(ReadOnlySpan<char> word, ReadOnlySpan<char> stem)
         {
+            if (word.Length > ushort.MaxValue || stem.Length > ushort.MaxValue) return;
             if (Count >= MaxWords) Clear();
             if (Count == _entries.Length) Array.Resize(ref _entries, Math.Min(MaxWords, _entries.Length * 2));
             if ((Count + 1) * 2 > _slots.Length) Rehash(_slots.Length * 2);
