@@ -103,6 +103,35 @@ public sealed class BandIndexTests
         Assert.Equal(BruteForce(added, [-5, -1, 0], except: -1).OrderBy(kv => kv.Key), index.Shared([-5, -1, 0], except: -1).OrderBy(kv => kv.Key));
     }
 
+    [Theory]
+    [InlineData(false)] // reserved before the index loads, as a run's first batch loads it
+    [InlineData(true)]  // reserved after
+    public void Reserved_room_holds_the_expected_articles_without_growing_and_keys_are_found_as_before(bool loadFirst)
+    {
+        var random = new Random(13);
+        var index = new BandIndex(Hasher, mergeAt: 64);
+        var loaded = Enumerable.Range(1, 30)
+            .Select(id => (Id: id, Signature: Enumerable.Range(0, Hasher.Size).Select(_ => (ulong)random.NextInt64()).ToArray())).ToList();
+        if (loadFirst) index.Load(loaded);
+        index.Reserve(200);
+        if (!loadFirst) index.Load(loaded);
+        var capacity = index.Capacity;
+        Assert.True(capacity >= (30 + 200) * Hasher.Bands, $"room for {capacity} keys");
+        var added = loaded.Select(s => (s.Id, Hasher.BandKeys(s.Signature))).ToList();
+        for (int id = 31; id <= 230; id++)
+        {
+            var keys = Keys(random);
+            index.Add(id, keys);
+            added.Add((id, keys));
+        }
+        Assert.Equal(capacity, index.Capacity);
+        for (int n = 0; n < 20; n++)
+        {
+            var probe = Keys(random);
+            Assert.Equal(BruteForce(added, probe, except: 0).OrderBy(kv => kv.Key), index.Shared(probe, 0).OrderBy(kv => kv.Key));
+        }
+    }
+
     [Fact]
     public void Loaded_signatures_and_added_keys_are_found_together()
     {

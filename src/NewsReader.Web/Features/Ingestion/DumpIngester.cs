@@ -123,6 +123,9 @@ public sealed partial class DumpIngester(
             .ToDictionary(d => d.Path, d => new KnownDump(d.ContentHash, d.Status, articleCounts.GetValueOrDefault(d.Id) + copyCounts.GetValueOrDefault(d.Id), d.Length, d.CapturedAt),
                 StringComparer.Ordinal);
 
+        // Every file not stored before holds an article or more: room for that many in the band index at once.
+        if (options.Value.Cluster) writer.Expect(Math.Max(0, files.Count - known.Count));
+
         int skipped = 0, added = 0, updated = 0, unchanged = 0;
         _stages = new IngestionStages();
         var lastCommit = time.GetTimestamp();

@@ -23,6 +23,9 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
 
     public sealed record Written(PreparedDump Dump, int New, int Copies);
 
+    /// <summary>Tells the band index how many articles a run will add at least, so it makes room once.</summary>
+    public void Expect(int articles) => bands.Reserve(articles);
+
     public async Task<(List<Written> Dumps, List<ArticleIndex.Entry> Entries)> WriteAsync(IReadOnlyList<PreparedDump> dumps, DateTime now, CancellationToken ct)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();

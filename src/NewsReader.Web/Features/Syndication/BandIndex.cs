@@ -28,6 +28,8 @@ public sealed class BandIndex
     private int[] _recentBefore = new int[1024];
     private long[] _recentKeys = new long[1024];
     private int _recentCount;
+    // Articles a run expects to add (Reserve), made room for at load.
+    private int _reserved;
 
     public BandIndex(MinHash hasher) : this(hasher, 1 << 20) { }
 
@@ -52,9 +54,35 @@ public sealed class BandIndex
                 }
             (_keys, _ids, _count) = (keys.ToArray(), ids.ToArray(), keys.Count);
             Array.Sort(_keys, _ids);
+            MakeRoom(_count + _reserved * hasher.Bands);
             BuildStarts();
             Loaded = true;
         }
+    }
+
+    /// <summary>
+    /// Makes room, in one allocation, for the keys of <paramref name="articles"/> more articles, now or when
+    /// the index loads. A run that adds a million articles otherwise grew the arrays by half about nine
+    /// times, and each pair it left behind stayed in the large-object heap as free space: at 950,597
+    /// articles the GC counted 891 MB of its heap as fragmented.
+    /// </summary>
+    public void Reserve(int articles)
+    {
+        lock (_lock)
+        {
+            _reserved = Math.Max(0, articles);
+            if (Loaded) MakeRoom(_count + _recentCount + _reserved * hasher.Bands);
+        }
+    }
+
+    /// <summary>Keys the sorted arrays hold room for, filled or not.</summary>
+    internal int Capacity => _keys.Length;
+
+    private void MakeRoom(int capacity)
+    {
+        if (capacity <= _keys.Length) return;
+        Array.Resize(ref _keys, capacity);
+        Array.Resize(ref _ids, capacity);
     }
 
     public void Add(int id, long[] keys)
@@ -141,12 +169,7 @@ public sealed class BandIndex
         var recentIds = _recentIds.AsSpan(0, _recentCount);
         recentKeys.Sort(recentIds);
         var total = _count + _recentCount;
-        if (total > _keys.Length)
-        {
-            var capacity = Math.Max(total, _count + _count / 2);
-            Array.Resize(ref _keys, capacity);
-            Array.Resize(ref _ids, capacity);
-        }
+        if (total > _keys.Length) MakeRoom(Math.Max(total, _count + _count / 2));
         // Old entries stay before recent ones with the same key, as a forward merge would place them.
         int a = _count - 1, b = _recentCount - 1;
         for (int n = total - 1; b >= 0; n--)
