@@ -43,6 +43,7 @@ public class CrashTests
                 Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll"), "--urls", "http://127.0.0.1:0",
                 "--Storage:DataDirectory", data, "--Ingestion:DumpsDirectory", dumps,
                 "--Auth:InitialAdminEmail", NewsReaderApp.AdminEmail, "--Auth:InitialAdminPassword", NewsReaderApp.AdminPassword,
+                "--Ingestion:ProgressInterval", "00:00:00.1",
             },
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -55,7 +56,9 @@ public class CrashTests
         try
         {
             var stopwatch = Stopwatch.StartNew();
-            while (File.Exists(db) is false || Count(db, "select count(*) from Articles") < 30)
+            // Killed once the run's row shows progress: what a crash leaves behind is what the row said last.
+            while (File.Exists(db) is false || Count(db, "select count(*) from Articles") < 30
+                   || Count(db, "select coalesce(max(FilesDone), 0) from IngestRuns where Status = 'Running'") == 0)
             {
                 Assert.False(app.HasExited, "the app exited before the run got going");
                 Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), "the run did not start");
@@ -69,12 +72,20 @@ public class CrashTests
         }
         var storedAtKill = Count(db, "select count(*) from Articles");
         Assert.InRange(storedAtKill, 30, Dumps - 1);   // killed mid-run
+        var newAtKill = Count(db, "select ArticlesNew from IngestRuns where Status = 'Running'");
 
         await using var restarted = NewsReaderApp.At(root);
         await restarted.InitializeAsync();
         var api = await restarted.ApiClientAsync();
         var runs = (await api.GetJsonAsync("/api/ingest/runs")).AsArray();
         Assert.Equal(["completed", "interrupted"], runs.Select(r => (string)r!["status"]!));
+        // The interrupted run shows how far it got, as of its last progress write: never more than was stored.
+        var interrupted = runs[1]!;
+        Assert.Equal(Dumps, (int)interrupted["filesTotal"]!);
+        Assert.InRange((int)interrupted["filesDone"]!, 1, Dumps - 1);
+        Assert.Equal(newAtKill, (int)interrupted["articlesNew"]!);
+        Assert.InRange((int)interrupted["articlesNew"]!, 1, storedAtKill);
+        Assert.Equal(Dumps - storedAtKill, (int)runs[0]!["articlesNew"]!);   // the rest, stored after the last write, count as unchanged
         Assert.Equal(Dumps, (int)(await api.GetJsonAsync("/api/articles?collapse=false"))["total"]!);
         Assert.Equal(Dumps, (int)(await api.GetJsonAsync("/api/articles?collapse=false&q=ferry"))["total"]!);
         Assert.Equal(Dumps, Count(db, "select count(*) from Articles"));

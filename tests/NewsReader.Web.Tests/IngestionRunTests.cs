@@ -170,6 +170,46 @@ public class IngestionRunTests
     }
 
     [Fact]
+    public async Task Progress_is_written_to_the_run_while_it_goes_and_each_failure_is_stored_once()
+    {
+        // Refused files are reported as the run starts, so the progress writes mid-run hold them.
+        const int Dumps = 2000;
+        await using var app = new CorpusApp();
+        for (var i = 0; i < Dumps; i++)
+            await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, $"story-{i:D4}.txt"), Story(i));
+        var refused = new[] { "a.png", "b.pdf", "c.docx" };
+        foreach (var file in refused) await File.WriteAllBytesAsync(Path.Combine(app.DumpsDirectory, file), [1, 2, 3]);
+        app.Set("Ingestion:ProgressInterval", "00:00:00.05");
+        await app.InitializeAsync();
+        var api = await app.ApiClientAsync();
+        var id = (int)(await StartAsync(api))["id"]!;
+
+        async Task<(IngestRunStatus Status, int FilesDone, int Failures)> StoredAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var row = await db.IngestRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+            return (row.Status, row.FilesDone, await db.IngestFailures.CountAsync(f => f.RunId == id));
+        }
+        var seenMidRun = false;
+        for (var i = 0; i < 3000 && !seenMidRun; i++)
+        {
+            var stored = await StoredAsync();
+            if (stored.Status != IngestRunStatus.Running) break;
+            seenMidRun = stored.Failures == refused.Length && stored.FilesDone >= refused.Length;
+            await Task.Delay(10);
+        }
+        Assert.True(seenMidRun, "the run's row showed no progress before the run ended");
+
+        var done = await WaitForAsync(api, id);
+        Assert.Equal("completed", (string?)done["status"]);
+        Assert.Equal(Dumps + refused.Length, (int)done["filesDone"]!);
+        Assert.Equal(refused.Order(), done["failures"]!.AsArray().Select(f => (string)f!["file"]!).Order());
+        var final = await StoredAsync();
+        Assert.Equal((IngestRunStatus.Completed, Dumps + refused.Length, refused.Length), final);
+    }
+
+    [Fact]
     public async Task A_run_left_running_by_a_crash_is_marked_interrupted_at_the_next_start()
     {
         var root = NewsReaderApp.NewRoot();

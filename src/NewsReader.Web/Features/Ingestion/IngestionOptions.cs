@@ -33,6 +33,14 @@ public sealed class IngestionOptions
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How often a running run's counts and failures are written to its row. Readers of a run in this
+    /// process see live counts anyway; the row is what is left when the app stops during a run, and an
+    /// interrupted run then shows how far it got.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.05", "01:00:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Threads that read, extract, sign and analyze dumps ahead of the single writer; 0 picks one
     /// per core but one, which leaves a core to the writer.
     /// </summary>

@@ -12,9 +12,11 @@ public sealed record RunView(int Id, IngestRunKind Kind, IngestRunStatus Status,
 /// <summary>
 /// One ingestion or index rebuild at a time, on a background task, with live progress and
 /// cancellation. Every run is a row: what it did, who started it, and each failed file with its
-/// reason. A run still marked running at start-up was cut short by a crash and is marked so.
+/// reason. Its counts and failures are written to the row every <see cref="IngestionOptions.ProgressInterval"/>,
+/// so a run still marked running at start-up, cut short by a crash and marked so, shows how far it got.
 /// </summary>
-public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvider time, ILogger<IngestionRuns> logger) : IDisposable
+public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvider time, ILogger<IngestionRuns> logger,
+    Microsoft.Extensions.Options.IOptions<IngestionOptions> options) : IDisposable
 {
     private readonly Lock _lock = new();
     private Live? _current;
@@ -25,6 +27,10 @@ public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvi
         public IngestRun Run { get; } = run;
         public CancellationTokenSource Cancel { get; } = cts;
         public List<(string File, string Reason)> Failures { get; } = [];
+        /// <summary>How many of <see cref="Failures"/> are in the database already.</summary>
+        public int FailuresSaved { get; set; }
+        /// <summary>When the counts were last written to the row (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long LastCheckpoint { get; set; }
         public Task Task { get; set; } = Task.CompletedTask;
     }
 
@@ -123,6 +129,7 @@ public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvi
                 await scope.ServiceProvider.GetRequiredService<Reindexer>().RebuildAsync(ct, (done, total) =>
                 {
                     lock (_lock) (run.FilesDone, run.FilesTotal) = (done, total);
+                    MaybeCheckpoint(live);
                 });
             }
             else
@@ -143,6 +150,7 @@ public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvi
                                 live.Failures.Add((file, outcome.Error ?? "failed"));
                             }
                         }
+                        MaybeCheckpoint(live);
                     }, ct);
             }
             await FinishAsync(live, IngestRunStatus.Completed, null);
@@ -155,6 +163,42 @@ public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvi
         {
             LogRunFailed(e, run.Id);
             await FinishAsync(live, IngestRunStatus.Failed, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Writes the run's counts and new failures to its row when <see cref="IngestionOptions.ProgressInterval"/> has
+    /// passed since the last write (the first report writes at once, with the run's total). Called on the run's own thread as it reports a file (a rebuild: a step), which is
+    /// between the writer's transactions: a write from another thread waited for the busy writer, at times until the run's end.
+    /// </summary>
+    private void MaybeCheckpoint(Live live)
+    {
+        RunView view;
+        int saved;
+        lock (_lock)
+        {
+            if (live.LastCheckpoint != 0 && time.GetElapsedTime(live.LastCheckpoint) < options.Value.ProgressInterval) return;
+            live.LastCheckpoint = time.GetTimestamp();
+            (view, saved) = (View(live), live.FailuresSaved);
+        }
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            using var tx = db.Database.BeginTransaction();
+            db.IngestRuns.Where(r => r.Id == view.Id && r.Status == IngestRunStatus.Running)
+                .ExecuteUpdate(r => r.SetProperty(x => x.FilesTotal, view.FilesTotal).SetProperty(x => x.FilesDone, view.FilesDone)
+                    .SetProperty(x => x.ArticlesNew, view.ArticlesNew).SetProperty(x => x.ArticlesUpdated, view.ArticlesUpdated)
+                    .SetProperty(x => x.ArticlesUnchanged, view.ArticlesUnchanged).SetProperty(x => x.FilesFailed, view.FilesFailed));
+            db.IngestFailures.AddRange(view.Failures.Skip(saved).Select(f => new IngestFailure { RunId = view.Id, File = f.File, Reason = f.Reason }));
+            db.SaveChanges();
+            tx.Commit();
+            lock (_lock) live.FailuresSaved = view.Failures.Count;
+        }
+        catch (Exception e)
+        {
+            // Progress on the row is a convenience: the run goes on, the next report tries again, and the run's end writes the whole record.
+            LogCheckpointFailed(e, view.Id);
         }
     }
 
@@ -173,7 +217,9 @@ public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvi
             var row = await db.IngestRuns.SingleAsync(r => r.Id == run.Id);
             (row.Status, row.Error, row.FinishedAt, row.FilesTotal, row.FilesDone, row.ArticlesNew, row.ArticlesUpdated, row.ArticlesUnchanged, row.FilesFailed) =
                 (status, error, finishedAt, view.FilesTotal, view.FilesDone, view.ArticlesNew, view.ArticlesUpdated, view.ArticlesUnchanged, view.FilesFailed);
-            db.IngestFailures.AddRange(view.Failures.Select(f => new IngestFailure { RunId = run.Id, File = f.File, Reason = f.Reason }));
+            int saved;
+            lock (_lock) saved = live.FailuresSaved;
+            db.IngestFailures.AddRange(view.Failures.Skip(saved).Select(f => new IngestFailure { RunId = run.Id, File = f.File, Reason = f.Reason }));
             await db.SaveChangesAsync();
         }
         lock (_lock)
@@ -199,6 +245,9 @@ public sealed partial class IngestionRuns(IServiceScopeFactory scopes, TimeProvi
     [LoggerMessage(LogLevel.Information,
         "Run {RunId} ({Kind}) ended {Status}: {Files} files, {Failed} failed, {NewArticles} new and {UpdatedArticles} updated articles")]
     private partial void LogRunFinished(int runId, IngestRunKind kind, IngestRunStatus status, int files, int failed, int newArticles, int updatedArticles);
+
+    [LoggerMessage(LogLevel.Warning, "Run {RunId}: its progress could not be written to its row this time; the run goes on")]
+    private partial void LogCheckpointFailed(Exception e, int runId);
 
     [LoggerMessage(LogLevel.Error, "Run {RunId} failed")]
     private partial void LogRunFailed(Exception e, int runId);
