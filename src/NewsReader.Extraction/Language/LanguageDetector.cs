@@ -40,68 +40,133 @@ public static class LanguageDetector
     private static string? Detect(ReadOnlySpan<char> text)
     {
         var span = text[..Math.Min(text.Length, MaxScan)];
-        var s = ScriptCounts.Count(span);
-        if (s.Total < MinLetters) return null;
+        var (language, candidates, fallback) = ByScript(ScriptCounts.Count(span));
+        return candidates is null ? language : ByStopwords(span, candidates) ?? fallback;
+    }
+
+    /// <summary>
+    /// What <see cref="DetectLines(IEnumerable{string})"/> says of <paramref name="lines"/>, from what the caller has
+    /// already read of each line (<paramref name="read"/>, in the same order): its words' stopword languages
+    /// (<see cref="StopwordProfiles.LanguagesOf(ReadOnlySpan{char})"/>, the non-zero ones in word order, at
+    /// <c>Masks</c> in <paramref name="masks"/>) and the words it walked. Equal to it while the lines joined by line
+    /// breaks fit in what it scans (the words are counted in the same order, so the sums are the same); past
+    /// that it is <see cref="DetectLines(IEnumerable{string})"/>, which cuts the text.
+    /// </summary>
+    internal static string? DetectLines(IReadOnlyList<string> lines, IReadOnlyList<(Range Masks, int Words)> read, List<ulong> masks)
+    {
+        long length = Math.Max(0, lines.Count - 1);
+        foreach (var line in lines) length += line.Length;
+        if (length == 0) return null;
+        if (length > MaxScan) return DetectLines(lines);
+        var counts = default(ScriptCounts);
+        foreach (var line in lines) counts += ScriptCounts.Count(line);
+        var (language, candidates, fallback) = ByScript(counts);
+        if (candidates is null) return language;
+        var score = new StopwordScore(candidates);
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(masks);
+        for (int i = 0; i < read.Count; i++)
+        {
+            score.Words += read[i].Words;
+            foreach (var mask in all[read[i].Masks]) score.Add(mask);
+        }
+        return score.Best() ?? fallback;
+    }
+
+    /// <summary>
+    /// The language the letters' scripts name outright, or the candidates whose stopwords decide (and what
+    /// to say when none is credible).
+    /// </summary>
+    private static (string? Language, string[]? Candidates, string? Fallback) ByScript(ScriptCounts s)
+    {
+        if (s.Total < MinLetters) return default;
 
         // Kana only occurs in Japanese, even when Han characters outnumber it.
-        if (s.Kana * 10 > s.Total) return "ja";
+        if (s.Kana * 10 > s.Total) return ("ja", null, null);
         var (script, count) = new[]
         {
             ("latin", s.Latin), ("cyrillic", s.Cyrillic), ("greek", s.Greek), ("arabic", s.Arabic),
             ("hebrew", s.Hebrew), ("han", s.Han + s.Kana), ("hangul", s.Hangul), ("thai", s.Thai),
             ("devanagari", s.Devanagari), ("armenian", s.Armenian), ("georgian", s.Georgian),
         }.MaxBy(x => x.Item2);
-        if (count * 2 < s.Total) return null;
+        if (count * 2 < s.Total) return default;
 
         return script switch
         {
-            "latin" when s.VietnameseMarks * 25 > s.Latin => "vi",
-            "latin" => ByStopwords(span, Latin),
-            "cyrillic" => ByStopwords(span, Cyrillic) ?? "ru",
-            "arabic" => ByStopwords(span, Arabic) ?? "ar",
-            "greek" => "el",
-            "hebrew" => "he",
-            "han" => "zh",
-            "hangul" => "ko",
-            "thai" => "th",
-            "devanagari" => "hi",
-            "armenian" => "hy",
-            "georgian" => "ka",
-            _ => null,
+            "latin" when s.VietnameseMarks * 25 > s.Latin => ("vi", null, null),
+            "latin" => (null, Latin, null),
+            "cyrillic" => (null, Cyrillic, "ru"),
+            "arabic" => (null, Arabic, "ar"),
+            "greek" => ("el", null, null),
+            "hebrew" => ("he", null, null),
+            "han" => ("zh", null, null),
+            "hangul" => ("ko", null, null),
+            "thai" => ("th", null, null),
+            "devanagari" => ("hi", null, null),
+            "armenian" => ("hy", null, null),
+            "georgian" => ("ka", null, null),
+            _ => default,
         };
     }
 
-    /// <summary>The candidate whose stopwords make up the largest share of the words, if that share is credible.</summary>
+    /// <summary>The languages of each script that their stopwords tell apart.</summary>
     private static readonly string[] Latin = ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "hu", "ro", "tr", "cs", "ca", "eu", "gl", "ga", "id", "lv"];
     private static readonly string[] Cyrillic = ["ru", "bg"];
     private static readonly string[] Arabic = ["ar", "fa"];
 
     private static string? ByStopwords(ReadOnlySpan<char> text, string[] candidates)
     {
-        var masks = new ulong[candidates.Length];
-        ulong all = 0;
-        for (int i = 0; i < candidates.Length; i++) all |= masks[i] = StopwordProfiles.MaskOf(candidates[i]);
-        var hits = new double[candidates.Length];
-        var raw = new int[candidates.Length];
+        var score = new StopwordScore(candidates);
         var pooled = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
         ReadOnlySpan<char> lower = InvariantLower.TryOf(text, pooled) ? pooled.AsSpan(0, text.Length) : InvariantLower.Of(text);
-        var words = 0;
         foreach (var r in Words.Of(lower))
         {
-            words++;
-            var langs = StopwordProfiles.LanguagesOf(lower[r]) & all;
-            if (langs == 0) continue;
-            // A word shared by several languages ("a", "que") says less than one only a single language uses.
-            double weight = 1.0 / System.Numerics.BitOperations.PopCount(langs);
-            for (int i = 0; i < masks.Length; i++)
-                if ((langs & masks[i]) != 0) { hits[i] += weight; raw[i]++; }
+            score.Words++;
+            score.Add(StopwordProfiles.LanguagesOf(lower[r]));
         }
         System.Buffers.ArrayPool<char>.Shared.Return(pooled);
-        if (words < 4) return null;
-        int best = 0;
-        for (int i = 1; i < hits.Length; i++)
-            if (hits[i] > hits[best]) best = i;
-        // Real prose is a quarter or more stopwords; below a tenth the text is names and labels.
-        return raw[best] * 10 >= words && raw[best] >= 2 ? candidates[best] : null;
+        return score.Best();
+    }
+
+    /// <summary>Stopword hits per candidate language, word by word in reading order.</summary>
+    private sealed class StopwordScore
+    {
+        private readonly string[] _candidates;
+        private readonly ulong[] _masks;
+        private readonly ulong _all;
+        private readonly double[] _hits;
+        private readonly int[] _raw;
+
+        public StopwordScore(string[] candidates)
+        {
+            _candidates = candidates;
+            _masks = new ulong[candidates.Length];
+            for (int i = 0; i < candidates.Length; i++) _all |= _masks[i] = StopwordProfiles.MaskOf(candidates[i]);
+            _hits = new double[candidates.Length];
+            _raw = new int[candidates.Length];
+        }
+
+        public int Words { get; set; }
+
+        /// <summary>Counts one word, given the languages whose stopword lists hold it (0 for none).</summary>
+        public void Add(ulong languages)
+        {
+            var langs = languages & _all;
+            if (langs == 0) return;
+            // A word shared by several languages ("a", "que") says less than one only a single language uses.
+            double weight = 1.0 / System.Numerics.BitOperations.PopCount(langs);
+            for (int i = 0; i < _masks.Length; i++)
+                if ((langs & _masks[i]) != 0) { _hits[i] += weight; _raw[i]++; }
+        }
+
+        /// <summary>The candidate whose stopwords make up the largest share of the words, if that share is credible.</summary>
+        public string? Best()
+        {
+            if (Words < 4) return null;
+            int best = 0;
+            for (int i = 1; i < _hits.Length; i++)
+                if (_hits[i] > _hits[best]) best = i;
+            // Real prose is a quarter or more stopwords; below a tenth the text is names and labels.
+            return _raw[best] * 10 >= Words && _raw[best] >= 2 ? _candidates[best] : null;
+        }
     }
 }

@@ -5,6 +5,11 @@ internal readonly record struct ScriptCounts(
     int Latin, int VietnameseMarks, int Cyrillic, int Greek, int Arabic, int Hebrew,
     int Han, int Kana, int Hangul, int Thai, int Devanagari, int Armenian, int Georgian)
 {
+    public static ScriptCounts operator +(ScriptCounts a, ScriptCounts b) => new(
+        a.Latin + b.Latin, a.VietnameseMarks + b.VietnameseMarks, a.Cyrillic + b.Cyrillic, a.Greek + b.Greek, a.Arabic + b.Arabic,
+        a.Hebrew + b.Hebrew, a.Han + b.Han, a.Kana + b.Kana, a.Hangul + b.Hangul, a.Thai + b.Thai, a.Devanagari + b.Devanagari,
+        a.Armenian + b.Armenian, a.Georgian + b.Georgian);
+
     public int Total => Latin + Cyrillic + Greek + Arabic + Hebrew + Han + Kana + Hangul + Thai + Devanagari + Armenian + Georgian;
 
     public static ScriptCounts Count(ReadOnlySpan<char> text)

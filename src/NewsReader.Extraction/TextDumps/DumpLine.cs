@@ -15,7 +15,7 @@ internal sealed class DumpLine
     public required string Key { get; init; }
     public required int WordCount { get; init; }
     /// <summary>Stopwords of the dump's language; -1 when the language has no stopword list.</summary>
-    public required int StopwordCount { get; init; }
+    public required int StopwordCount { get; set; }
     public required int InterfaceWords { get; init; }
     /// <summary>Words written in lower case: high in running text, low in names, menus and headlines.</summary>
     public required int LowercaseWords { get; init; }

@@ -21,11 +21,28 @@ internal static class DumpReader
             var clean = Clean(piece);
             if (clean.Length > 0) raw.Add(clean);
         }
-        var language = DumpLanguage(raw);
-        var mask = StopwordProfiles.MaskOf(language);
+        // Measuring walks every word of every line and looks each up in the stopword lists; the languages
+        // it finds also name the dump's language, without a second walk over its longest lines.
         var lines = new List<DumpLine>(raw.Count);
+        var masks = new List<ulong>();
+        var read = new List<(Range Masks, int Words)>(raw.Count);
         foreach (var line in raw)
-            lines.Add(Measure(lines.Count, line, mask));
+        {
+            var start = masks.Count;
+            var (measured, words) = Measure(lines.Count, line, masks);
+            lines.Add(measured);
+            read.Add((start..masks.Count, words));
+        }
+        var language = DumpLanguage(raw, read, masks);
+        var mask = StopwordProfiles.MaskOf(language);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var stop = 0;
+            if (mask != 0)
+                foreach (var m in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(masks)[read[i].Masks])
+                    if ((m & mask) != 0) stop++;
+            lines[i].StopwordCount = mask == 0 ? -1 : stop;
+        }
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var l in lines) counts[l.Key] = counts.GetValueOrDefault(l.Key) + 1;
         foreach (var l in lines) l.Repeats = counts[l.Key];
@@ -122,9 +139,10 @@ internal static class DumpReader
     }
 
     /// <summary>The language of the dump's prose: its longest lines, so menus and footers do not outvote the article.</summary>
-    private static string? DumpLanguage(List<string> lines)
+    private static string? DumpLanguage(List<string> lines, List<(Range Masks, int Words)> read, List<ulong> masks)
     {
-        return LanguageDetector.DetectLines(lines.OrderByDescending(l => l.Length).Take(30));
+        var longest = Enumerable.Range(0, lines.Count).OrderByDescending(i => lines[i].Length).Take(30).ToList();
+        return LanguageDetector.DetectLines(longest.Select(i => lines[i]).ToList(), longest.Select(i => read[i]).ToList(), masks);
     }
 
     internal static string Clean(string line)
@@ -169,9 +187,14 @@ internal static class DumpReader
         return true;
     }
 
-    private static DumpLine Measure(int index, string text, ulong languageMask)
+    /// <summary>
+    /// Measures a line; appends to <paramref name="stopMasks"/> the stopword languages of each of its words that is
+    /// in some list, in word order, and returns the words walked (before the estimate for scripts written without spaces).
+    /// Its <see cref="DumpLine.StopwordCount"/> is left to the caller, which knows the dump's language only afterwards.
+    /// </summary>
+    private static (DumpLine Line, int Words) Measure(int index, string text, List<ulong> stopMasks)
     {
-        int stop = 0, ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
+        int ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
         bool runBroken = false;
         // Invariant lower-casing maps char for char, so word positions in both agree. The lower case
         // and the key (its words joined by single spaces, never longer) are built in one pooled buffer.
@@ -191,22 +214,23 @@ internal static class DumpReader
             if (keyLength > 0) key[keyLength++] = ' ';
             word.CopyTo(key[keyLength..]);
             keyLength += word.Length;
-            if (languageMask != 0 && (StopwordProfiles.LanguagesOf(word) & languageMask) != 0) stop++;
+            if (StopwordProfiles.LanguagesOf(word) is not 0 and var languages) stopMasks.Add(languages);
             if (Vocabulary.InterfaceBySpan.Contains(word)) ui++;
         }
         foreach (var c in text)
             if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
+        var walked = words;
         // Scripts written without spaces: count roughly two characters per word.
         if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
         var keyText = new string(key[..keyLength]);
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        return new DumpLine
+        return (new DumpLine
         {
             Index = index,
             Text = text,
             Key = keyText,
             WordCount = words,
-            StopwordCount = languageMask == 0 ? -1 : stop,
+            StopwordCount = -1,
             InterfaceWords = ui,
             LowercaseWords = lowercase,
             EndsSentence = EndsSentence(text),
@@ -214,7 +238,7 @@ internal static class DumpReader
             // Prose has lower-case words early on; eight capitalised words in a row only happen in
             // headlines (a dateline such as "WASHINGTON (Reuters) - U.S. President … said" breaks off in time).
             HeadlineLed = capitalisedRun >= HeadlineRun,
-        };
+        }, walked);
     }
 
     internal static bool EndsSentence(string text)
