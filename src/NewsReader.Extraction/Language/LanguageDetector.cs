@@ -45,29 +45,27 @@ public static class LanguageDetector
     }
 
     /// <summary>
-    /// What <see cref="DetectLines(IEnumerable{string})"/> says of <paramref name="lines"/>, from what the caller has
-    /// already read of each line (<paramref name="read"/>, in the same order): its words' stopword languages
-    /// (<see cref="StopwordProfiles.LanguagesOf(ReadOnlySpan{char})"/>, the non-zero ones in word order, at
-    /// <c>Masks</c> in <paramref name="masks"/>) and the words it walked. Equal to it while the lines joined by line
-    /// breaks fit in what it scans (the words are counted in the same order, so the sums are the same); past
-    /// that it is <see cref="DetectLines(IEnumerable{string})"/>, which cuts the text.
+    /// What <see cref="DetectLines(IEnumerable{string})"/> says of the lines' texts, from what the caller has already
+    /// read of each line: the stopword languages of its words (<see cref="StopwordProfiles.LanguagesOf(ReadOnlySpan{char})"/>,
+    /// the non-zero ones, in word order) and the number of words it walked (<see cref="Words.Of"/> over its invariant
+    /// lower case). Equal to it while the lines joined by line breaks fit in what it scans, as the words are counted in
+    /// the same order; past that it is <see cref="DetectLines(IEnumerable{string})"/>, which cuts the text.
     /// </summary>
-    internal static string? DetectLines(IReadOnlyList<string> lines, IReadOnlyList<(Range Masks, int Words)> read, List<ulong> masks)
+    internal static string? DetectLines(IReadOnlyList<(string Text, ReadOnlyMemory<ulong> StopwordLanguages, int Words)> lines)
     {
         long length = Math.Max(0, lines.Count - 1);
-        foreach (var line in lines) length += line.Length;
+        foreach (var line in lines) length += line.Text.Length;
         if (length == 0) return null;
-        if (length > MaxScan) return DetectLines(lines);
+        if (length > MaxScan) return DetectLines(lines.Select(l => l.Text));
         var counts = default(ScriptCounts);
-        foreach (var line in lines) counts += ScriptCounts.Count(line);
+        foreach (var line in lines) counts += ScriptCounts.Count(line.Text);
         var (language, candidates, fallback) = ByScript(counts);
         if (candidates is null) return language;
         var score = new StopwordScore(candidates);
-        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(masks);
-        for (int i = 0; i < read.Count; i++)
+        foreach (var line in lines)
         {
-            score.Words += read[i].Words;
-            foreach (var mask in all[read[i].Masks]) score.Add(mask);
+            score.Words += line.Words;
+            foreach (var languages in line.StopwordLanguages.Span) score.Add(languages);
         }
         return score.Best() ?? fallback;
     }

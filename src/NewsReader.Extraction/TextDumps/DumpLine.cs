@@ -16,6 +16,12 @@ internal sealed class DumpLine
     public required int WordCount { get; init; }
     /// <summary>Stopwords of the dump's language; -1 when the language has no stopword list.</summary>
     public required int StopwordCount { get; set; }
+    /// <summary>The words the line measured, before the estimate for scripts written without spaces.</summary>
+    internal int WordsWalked { get; init; }
+    /// <summary>For each of those words in some stopword list, in order: the languages of the lists (<see cref="Language.StopwordProfiles"/>).</summary>
+    internal ReadOnlyMemory<ulong> StopwordLanguages { get; set; }
+    /// <summary>What language detection reads of the line, measured once (<see cref="Language.LanguageDetector"/>).</summary>
+    internal (string Text, ReadOnlyMemory<ulong> StopwordLanguages, int Words) LanguageEvidence => (Text, StopwordLanguages, WordsWalked);
     public required int InterfaceWords { get; init; }
     /// <summary>Words written in lower case: high in running text, low in names, menus and headlines.</summary>
     public required int LowercaseWords { get; init; }

@@ -22,26 +22,26 @@ internal static class DumpReader
             if (clean.Length > 0) raw.Add(clean);
         }
         // Measuring walks every word of every line and looks each up in the stopword lists; the languages
-        // it finds also name the dump's language, without a second walk over its longest lines.
+        // it finds also name the dump's language (and later each article's), without walking the text again.
         var lines = new List<DumpLine>(raw.Count);
-        var masks = new List<ulong>();
-        var read = new List<(Range Masks, int Words)>(raw.Count);
+        var found = new List<ulong>();
+        var ends = new List<int>(raw.Count);
         foreach (var line in raw)
         {
-            var start = masks.Count;
-            var (measured, words) = Measure(lines.Count, line, masks);
-            lines.Add(measured);
-            read.Add((start..masks.Count, words));
+            lines.Add(Measure(lines.Count, line, found));
+            ends.Add(found.Count);
         }
-        var language = DumpLanguage(raw, read, masks);
+        var all = found.ToArray();
+        for (int i = 0, start = 0; i < lines.Count; start = ends[i++])
+            lines[i].StopwordLanguages = all.AsMemory(start, ends[i] - start);
+        var language = DumpLanguage(lines);
         var mask = StopwordProfiles.MaskOf(language);
-        for (int i = 0; i < lines.Count; i++)
+        foreach (var line in lines)
         {
             var stop = 0;
-            if (mask != 0)
-                foreach (var m in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(masks)[read[i].Masks])
-                    if ((m & mask) != 0) stop++;
-            lines[i].StopwordCount = mask == 0 ? -1 : stop;
+            foreach (var languages in line.StopwordLanguages.Span)
+                if ((languages & mask) != 0) stop++;
+            line.StopwordCount = mask == 0 ? -1 : stop;
         }
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var l in lines) counts[l.Key] = counts.GetValueOrDefault(l.Key) + 1;
@@ -139,11 +139,8 @@ internal static class DumpReader
     }
 
     /// <summary>The language of the dump's prose: its longest lines, so menus and footers do not outvote the article.</summary>
-    private static string? DumpLanguage(List<string> lines, List<(Range Masks, int Words)> read, List<ulong> masks)
-    {
-        var longest = Enumerable.Range(0, lines.Count).OrderByDescending(i => lines[i].Length).Take(30).ToList();
-        return LanguageDetector.DetectLines(longest.Select(i => lines[i]).ToList(), longest.Select(i => read[i]).ToList(), masks);
-    }
+    private static string? DumpLanguage(List<DumpLine> lines) =>
+        LanguageDetector.DetectLines(lines.OrderByDescending(l => l.Text.Length).Take(30).Select(l => l.LanguageEvidence).ToList());
 
     internal static string Clean(string line)
     {
@@ -188,11 +185,11 @@ internal static class DumpReader
     }
 
     /// <summary>
-    /// Measures a line; appends to <paramref name="stopMasks"/> the stopword languages of each of its words that is
-    /// in some list, in word order, and returns the words walked (before the estimate for scripts written without spaces).
-    /// Its <see cref="DumpLine.StopwordCount"/> is left to the caller, which knows the dump's language only afterwards.
+    /// Measures a line; appends to <paramref name="stopwordLanguages"/> the stopword languages of each of its words
+    /// that is in some list, in word order. Its <see cref="DumpLine.StopwordCount"/> is left to the caller, which knows
+    /// the dump's language only afterwards.
     /// </summary>
-    private static (DumpLine Line, int Words) Measure(int index, string text, List<ulong> stopMasks)
+    private static DumpLine Measure(int index, string text, List<ulong> stopwordLanguages)
     {
         int ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
         bool runBroken = false;
@@ -214,7 +211,7 @@ internal static class DumpReader
             if (keyLength > 0) key[keyLength++] = ' ';
             word.CopyTo(key[keyLength..]);
             keyLength += word.Length;
-            if (StopwordProfiles.LanguagesOf(word) is not 0 and var languages) stopMasks.Add(languages);
+            if (StopwordProfiles.LanguagesOf(word) is not 0 and var languages) stopwordLanguages.Add(languages);
             if (Vocabulary.InterfaceBySpan.Contains(word)) ui++;
         }
         foreach (var c in text)
@@ -224,13 +221,14 @@ internal static class DumpReader
         if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
         var keyText = new string(key[..keyLength]);
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        return (new DumpLine
+        return new DumpLine
         {
             Index = index,
             Text = text,
             Key = keyText,
             WordCount = words,
             StopwordCount = -1,
+            WordsWalked = walked,
             InterfaceWords = ui,
             LowercaseWords = lowercase,
             EndsSentence = EndsSentence(text),
@@ -238,7 +236,7 @@ internal static class DumpReader
             // Prose has lower-case words early on; eight capitalised words in a row only happen in
             // headlines (a dateline such as "WASHINGTON (Reuters) - U.S. President … said" breaks off in time).
             HeadlineLed = capitalisedRun >= HeadlineRun,
-        }, walked);
+        };
     }
 
     internal static bool EndsSentence(string text)

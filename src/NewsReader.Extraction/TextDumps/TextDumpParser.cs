@@ -74,12 +74,17 @@ public static class TextDumpParser
         Block block, int? titleIndex, int regionStart, int regionEnd, DateTimeOffset capturedAt, DayMonthOrder order)
     {
         var paragraphs = new List<string>();
+        var read = new List<DumpLine>();
         var titleKey = titleIndex is int ti ? lines[ti].Key : null;
         for (int i = block.Start; i <= block.End; i++)
         {
             var l = lines[i];
             // Rows of a table and lines of a numbered list stay whole, links and figures included.
-            if (l.Role == LineRole.None && (l.Class != LineClass.Bad || l.TableRow || l.ListItem) && l.Key != titleKey) paragraphs.Add(l.Text);
+            if (l.Role == LineRole.None && (l.Class != LineClass.Bad || l.TableRow || l.ListItem) && l.Key != titleKey)
+            {
+                paragraphs.Add(l.Text);
+                read.Add(l);
+            }
         }
         int headerFrom = Math.Max(regionStart, (titleIndex ?? block.Start) - HeaderReachAboveTitle);
         int footerTo = Math.Min(regionEnd, block.End + 1 + FooterReach);
@@ -109,7 +114,10 @@ public static class TextDumpParser
             PublishedAt = published,
             DatePrecision = precision,
             OriginalUrl = url,
-            Language = LanguageDetector.DetectLines(paragraphs.Prepend(title)),
+            // A title that is a line was measured with the paragraphs; one made of the first words was not.
+            Language = titleIndex is int tl
+                ? LanguageDetector.DetectLines(read.Prepend(lines[tl]).Select(l => l.LanguageEvidence).ToList())
+                : LanguageDetector.DetectLines(paragraphs.Prepend(title)),
             Paragraphs = paragraphs,
             Captions = ownCaptions,
         };

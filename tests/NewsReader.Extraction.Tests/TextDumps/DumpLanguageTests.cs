@@ -5,9 +5,10 @@ namespace NewsReader.Extraction.Tests.TextDumps;
 
 /// <summary>
 /// The dump reader names a dump's language from the stopwords it meets while measuring each line, instead of
-/// walking the dump's longest lines a second time. These tests hold it to the definition: the language
-/// <see cref="LanguageDetector.DetectLines(IEnumerable{string})"/> gives the 30 longest lines, and per line the
-/// count of its words that are stopwords of that language.
+/// walking the dump's longest lines a second time, and the parser does the same for an article whose title is a
+/// line. These tests hold both to the definitions: the language <see cref="LanguageDetector.DetectLines(IEnumerable{string})"/>
+/// gives the 30 longest lines, per line the count of its words that are stopwords of that language, and an
+/// article's language that of its title and paragraphs.
 /// </summary>
 public class DumpLanguageTests
 {
@@ -53,5 +54,14 @@ public class DumpLanguageTests
             var expected = mask == 0 ? -1 : Words.Ranges(lower).Count(r => (StopwordProfiles.LanguagesOf(lower[r]) & mask) != 0);
             Assert.True(expected == line.StopwordCount, $"{name}, line {line.Index}: {line.StopwordCount} stopwords, expected {expected}");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dumps))]
+    public void An_articles_language_is_that_of_its_title_and_paragraphs(string name, string text)
+    {
+        foreach (var article in TextDumpParser.Parse(text, Fixture.CapturedAt))
+            Assert.True(LanguageDetector.DetectLines(article.Paragraphs.Prepend(article.Title)) == article.Language,
+                $"{name}, \"{article.Title}\": {article.Language ?? "none"}");
     }
 }
