@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -19,17 +18,16 @@ public static partial class DateRecognizer
     private const int MaxScan = 200_000;
 
     /// <summary>Words every relative date contains; a line without any is not searched further.</summary>
-    private static readonly SearchValues<string> RelativeCues = SearchValues.Create(
+    private static readonly CueWords RelativeCues = new(
         ["ago", "il y a", "vor ", "hace ", "há ", " fa", "yesterday", "gestern", "hier", "ayer", "ontem", "ieri",
-         "just now", "today", "heute", "aujourd'hui", "hoy", "hoje", "oggi"],
-        StringComparison.OrdinalIgnoreCase);
+         "just now", "today", "heute", "aujourd'hui", "hoy", "hoje", "oggi"]);
 
     /// <summary>
     /// Every month name as a substring: text without one cannot hold a spelled-out date, and the
     /// named-date patterns (which try every word) are not run over it. Exact, as a match counts only
     /// when its month word is one of these names under the same comparison.
     /// </summary>
-    private static readonly SearchValues<string> MonthWords = SearchValues.Create([.. MonthNames.ByName.Keys], StringComparison.OrdinalIgnoreCase);
+    private static readonly CueWords MonthWords = new(MonthNames.ByName.Keys);
 
     /// <summary>
     /// "6 novembre 2024", "6. November 2024", "22 de outubro de 2010": any word in the month slot,
@@ -89,7 +87,7 @@ public static partial class DateRecognizer
         // Every absolute date has a digit; most lines of a page have none, and skipping them is most of the speed.
         if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             FindAbsolute(text, order, found);
-        if (text.AsSpan().IndexOfAny(RelativeCues) >= 0)
+        if (RelativeCues.FoundIn(text))
             FindRelative(text, capturedAt, found);
         found.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
         var result = new List<RecognizedDate>(found.Count);
@@ -119,7 +117,7 @@ public static partial class DateRecognizer
     {
         foreach (Match m in Iso().Matches(text))
             Add(found, m, Build(Int(m, "y"), Int(m, "m"), Int(m, "d"), m, m.Groups["tz"].Success ? m.Groups["tz"].Value : null));
-        var months = text.AsSpan().IndexOfAny(MonthWords) >= 0;
+        var months = MonthWords.FoundIn(text);
         foreach (var named in months ? [NamedDayFirst(), NamedMonthFirst()] : Array.Empty<Regex>())
             foreach (Match m in named.Matches(text))
                 if (MonthNames.ByName.TryGetValue(m.Groups["m"].Value, out var month))
@@ -154,7 +152,7 @@ public static partial class DateRecognizer
             else if (b > 12 && a <= 12) monthFirst += 2;
             else if (a <= 12 && b <= 12 && a != b) ambiguous.Add((a, b));
         }
-        if (ambiguous.Count > 0 && text.AsSpan().IndexOfAny(MonthWords) >= 0)
+        if (ambiguous.Count > 0 && MonthWords.FoundIn(text))
         {
             var spelled = new HashSet<(int Month, int Day)>();
             foreach (Match m in NamedNoYear().Matches(text))
