@@ -48,17 +48,17 @@ public static class LanguageDetector
     /// What <see cref="DetectLines(IEnumerable{string})"/> says of the lines' texts, from what the caller has already
     /// read of each line: the stopword languages of its words (<see cref="StopwordProfiles.LanguagesOf(ReadOnlySpan{char})"/>,
     /// the non-zero ones, in word order) and the number of words it walked (<see cref="Words.Of"/> over its invariant
-    /// lower case). Equal to it while the lines joined by line breaks fit in what it scans, as the words are counted in
+    /// lower case), and its letters per script (<see cref="ScriptCounts.Count"/>). Equal to it while the lines joined by line breaks fit in what it scans, as the words are counted in
     /// the same order; past that it is <see cref="DetectLines(IEnumerable{string})"/>, which cuts the text.
     /// </summary>
-    internal static string? DetectLines(IReadOnlyList<(string Text, ReadOnlyMemory<ulong> StopwordLanguages, int Words)> lines)
+    internal static string? DetectLines(IReadOnlyList<(string Text, ReadOnlyMemory<ulong> StopwordLanguages, int Words, ScriptCounts Scripts)> lines)
     {
         long length = Math.Max(0, lines.Count - 1);
         foreach (var line in lines) length += line.Text.Length;
         if (length == 0) return null;
         if (length > MaxScan) return DetectLines(lines.Select(l => l.Text));
         var counts = default(ScriptCounts);
-        foreach (var line in lines) counts += ScriptCounts.Count(line.Text);
+        foreach (var line in lines) counts += line.Scripts;
         var (language, candidates, fallback) = ByScript(counts);
         if (candidates is null) return language;
         var score = new StopwordScore(candidates);
@@ -68,6 +68,23 @@ public static class LanguageDetector
             foreach (var languages in line.StopwordLanguages.Span) score.Add(languages);
         }
         return score.Best() ?? fallback;
+    }
+
+    /// <summary>
+    /// What <see cref="DetectLines(IReadOnlyList{ValueTuple{string, ReadOnlyMemory{ulong}, int, ScriptCounts}})"/> reads of a
+    /// text, for one that measuring did not see (a title made of a paragraph's first words).
+    /// </summary>
+    internal static (string Text, ReadOnlyMemory<ulong> StopwordLanguages, int Words, ScriptCounts Scripts) EvidenceOf(string text)
+    {
+        var lower = InvariantLower.Of(text);
+        var found = new List<ulong>();
+        int words = 0;
+        foreach (var r in Words.Of(lower))
+        {
+            words++;
+            if (StopwordProfiles.LanguagesOf(lower.AsSpan()[r]) is not 0 and var languages) found.Add(languages);
+        }
+        return (text, found.ToArray(), words, ScriptCounts.Count(text));
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ internal static class StopwordProfiles
     public static readonly string[] Languages = Sets.Select(s => s.Code).ToArray();
 
     /// <summary>Word → bit mask over <see cref="Languages"/>.</summary>
-    private static readonly Dictionary<string, ulong> Membership = BuildMembership();
+    internal static readonly IReadOnlyDictionary<string, ulong> Membership = BuildMembership();
 
     private static Dictionary<string, ulong> BuildMembership()
     {
@@ -63,7 +63,7 @@ internal static class StopwordProfiles
     public static ulong LanguagesOf(string lowerWord) => Membership.GetValueOrDefault(lowerWord);
 
     private static readonly Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> MembershipBySpan =
-        Membership.GetAlternateLookup<ReadOnlySpan<char>>();
+        ((Dictionary<string, ulong>)Membership).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <inheritdoc cref="LanguagesOf(string)"/>
     public static ulong LanguagesOf(ReadOnlySpan<char> lowerWord) => MembershipBySpan.TryGetValue(lowerWord, out var mask) ? mask : 0;

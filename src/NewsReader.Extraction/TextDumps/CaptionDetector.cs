@@ -11,6 +11,9 @@ internal static partial class CaptionDetector
 {
     private const int PairWindow = 4;
     private const double SameCaptionOverlap = 0.6;
+    private const int SameCaptionTenths = 6;
+    private const double RepeatedCaptionOverlap = 0.9;
+    private const int RepeatedCaptionTenths = 9;
     private const int MinCaptionWords = 6;
     /// <summary>Captions are a sentence or two; a longer line above a credit is a paragraph beside a photo.</summary>
     private const int MaxCaptionWords = 50;
@@ -34,15 +37,17 @@ internal static partial class CaptionDetector
     public static List<(int Line, Caption Caption)> Detect(IReadOnlyList<DumpLine> lines)
     {
         var result = new List<(int, Caption)>();
-        var seen = new List<ulong[]>();
+        var seen = new List<DumpLine>();
+        // Most pairs of lines are ruled out by their word sketches, without building their word sets.
+        bool Same(DumpLine a, DumpLine b, int tenths, double overlap) =>
+            DumpLine.MayOverlap(a, b, tenths) && DumpLine.Overlap(a.WordSet, b.WordSet) >= overlap;
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             if (line.Role != LineRole.None || line.WordCount < MinCaptionWords) continue;
-            var words = line.WordSet;
             var copies = new List<DumpLine>();
             for (int j = i + 1; j < Math.Min(lines.Count, i + 1 + PairWindow); j++)
-                if (lines[j].Role == LineRole.None && DumpLine.Overlap(words, lines[j].WordSet) >= SameCaptionOverlap)
+                if (lines[j].Role == LineRole.None && Same(line, lines[j], SameCaptionTenths, SameCaptionOverlap))
                     copies.Add(lines[j]);
             var (text, credit) = SplitCredit(line.Text);
             // Headlines repeat too (link text and heading), and a summary box may reword the lead
@@ -54,15 +59,15 @@ internal static partial class CaptionDetector
             if (!paired && !labelledCredit) continue;
             foreach (var copy in copies) copy.Role = LineRole.Caption;
             line.Role = LineRole.Caption;
-            if (seen.Any(s => DumpLine.Overlap(s, words) >= SameCaptionOverlap)) continue;
-            seen.Add(words);
+            if (seen.Any(s => Same(s, line, SameCaptionTenths, SameCaptionOverlap))) continue;
+            seen.Add(line);
             result.Add((i, new Caption(text, credit)));
         }
         MarkLabelledCaptions(lines, result);
         result.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         // A caption printed again further down (the same photo in a second layout) is still a caption.
         foreach (var line in lines)
-            if (line.Role == LineRole.None && line.WordCount >= MinCaptionWords && seen.Any(s => DumpLine.Overlap(s, line.WordSet) >= 0.9))
+            if (line.Role == LineRole.None && line.WordCount >= MinCaptionWords && seen.Any(s => Same(s, line, RepeatedCaptionTenths, RepeatedCaptionOverlap)))
                 line.Role = LineRole.Caption;
         return result;
     }

@@ -21,7 +21,12 @@ internal sealed class DumpLine
     /// <summary>For each of those words in some stopword list, in order: the languages of the lists (<see cref="Language.StopwordProfiles"/>).</summary>
     internal ReadOnlyMemory<ulong> StopwordLanguages { get; set; }
     /// <summary>What language detection reads of the line, measured once (<see cref="Language.LanguageDetector"/>).</summary>
-    internal (string Text, ReadOnlyMemory<ulong> StopwordLanguages, int Words) LanguageEvidence => (Text, StopwordLanguages, WordsWalked);
+    internal (string Text, ReadOnlyMemory<ulong> StopwordLanguages, int Words, Language.ScriptCounts Scripts) LanguageEvidence =>
+        (Text, StopwordLanguages, WordsWalked, Scripts);
+    /// <summary>The letters of each script in the line, counted while measuring it.</summary>
+    internal Language.ScriptCounts Scripts { get; init; }
+    /// <summary>The hash (<see cref="WordHash"/>) of each word of <see cref="Key"/> in order, when measuring computed them.</summary>
+    internal ReadOnlyMemory<ulong>? MeasuredWordHashes { get; set; }
     public required int InterfaceWords { get; init; }
     /// <summary>Words written in lower case: high in running text, low in names, menus and headlines.</summary>
     public required int LowercaseWords { get; init; }
@@ -45,24 +50,63 @@ internal sealed class DumpLine
     /// Distinct words as sorted 64-bit hashes, for comparing lines that may be rewordings of each
     /// other: no string per word, and two sets meet in one merge pass.
     /// </summary>
-    public ulong[] WordSet => _wordSet ??= WordHashes(Key);
+    public ulong[] WordSet => _wordSet ??= MeasuredWordHashes is { } measured ? SortedDistinct(measured.ToArray()) : WordSetOf(Key);
 
-    private static ulong[] WordHashes(string key)
+    /// <summary>The word set of a key, hashing its words afresh.</summary>
+    internal static ulong[] WordSetOf(string key)
     {
         var hashes = new List<ulong>(key.Length / 5 + 1);
         foreach (var range in key.AsSpan().Split(' '))
         {
             var word = key.AsSpan()[range];
-            if (word.IsEmpty) continue;
-            ulong h = 14695981039346656037UL; // FNV-1a over the UTF-16 code units
-            foreach (var c in word) h = (h ^ c) * 1099511628211UL;
-            hashes.Add(h);
+            if (!word.IsEmpty) hashes.Add(WordHash(word));
         }
-        hashes.Sort();
+        return SortedDistinct(hashes.ToArray());
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units of a word.</summary>
+    internal static ulong WordHash(ReadOnlySpan<char> word)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (var c in word) h = (h ^ c) * 1099511628211UL;
+        return h;
+    }
+
+    private static ulong[] SortedDistinct(ulong[] hashes)
+    {
+        Array.Sort(hashes);
         var n = 0;
-        for (int i = 0; i < hashes.Count; i++)
+        for (int i = 0; i < hashes.Length; i++)
             if (i == 0 || hashes[i] != hashes[n - 1]) hashes[n++] = hashes[i];
-        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hashes)[..n].ToArray();
+        return n == hashes.Length ? hashes : hashes[..n];
+    }
+
+    private (ulong Bits, int Words)? _sketch;
+    /// <summary>
+    /// The line's words as a 64-bit Bloom filter (one bit per word hash), and how many words it has, repeats
+    /// included: enough to rule most pairs of lines out of an overlap without building their word sets.
+    /// </summary>
+    internal (ulong Bits, int Words) WordSketch =>
+        _sketch ??= MeasuredWordHashes is { } measured ? Sketch(measured.Span) : Sketch(WordSetOf(Key));
+
+    private static (ulong, int) Sketch(ReadOnlySpan<ulong> hashes)
+    {
+        ulong bits = 0;
+        foreach (var h in hashes) bits |= 1UL << (int)(h >> 58);
+        return (bits, hashes.Length);
+    }
+
+    /// <summary>
+    /// False when <see cref="Overlap"/> of the two lines' word sets is surely below <paramref name="tenths"/>/10.
+    /// An overlap of t leaves at most (1 − t) of either set's words unshared; a bit set in one filter only comes
+    /// from such words, and distinct words number no more than the line's words.
+    /// </summary>
+    internal static bool MayOverlap(DumpLine a, DumpLine b, int tenths)
+    {
+        var (x, nx) = a.WordSketch;
+        var (y, ny) = b.WordSketch;
+        return 10 * System.Numerics.BitOperations.PopCount(x & ~y) <= (10 - tenths) * nx
+            && 10 * System.Numerics.BitOperations.PopCount(y & ~x) <= (10 - tenths) * ny;
     }
 
     /// <summary>Shared words over all words of both (Jaccard), of two <see cref="WordSet"/>s.</summary>

@@ -23,17 +23,23 @@ internal static class DumpReader
         }
         // Measuring walks every word of every line and looks each up in the stopword lists; the languages
         // it finds also name the dump's language (and later each article's), without walking the text again.
+        // The word hashes that caption matching compares lines by come from the same walk.
         var lines = new List<DumpLine>(raw.Count);
         var found = new List<ulong>();
-        var ends = new List<int>(raw.Count);
+        var hashes = new List<ulong>();
+        var ends = new List<(int Found, int Hashes)>(raw.Count);
         foreach (var line in raw)
         {
-            lines.Add(Measure(lines.Count, line, found));
-            ends.Add(found.Count);
+            lines.Add(Measure(lines.Count, line, found, hashes));
+            ends.Add((found.Count, hashes.Count));
         }
         var all = found.ToArray();
-        for (int i = 0, start = 0; i < lines.Count; start = ends[i++])
-            lines[i].StopwordLanguages = all.AsMemory(start, ends[i] - start);
+        var allHashes = hashes.ToArray();
+        for (int i = 0, start = 0, hashStart = 0; i < lines.Count; (start, hashStart) = ends[i++])
+        {
+            lines[i].StopwordLanguages = all.AsMemory(start, ends[i].Found - start);
+            lines[i].MeasuredWordHashes = allHashes.AsMemory(hashStart, ends[i].Hashes - hashStart);
+        }
         var language = DumpLanguage(lines);
         var mask = StopwordProfiles.MaskOf(language);
         foreach (var line in lines)
@@ -189,7 +195,7 @@ internal static class DumpReader
     /// that is in some list, in word order. Its <see cref="DumpLine.StopwordCount"/> is left to the caller, which knows
     /// the dump's language only afterwards.
     /// </summary>
-    private static DumpLine Measure(int index, string text, List<ulong> stopwordLanguages)
+    private static DumpLine Measure(int index, string text, List<ulong> stopwordLanguages, List<ulong> wordHashes)
     {
         int ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
         bool runBroken = false;
@@ -200,6 +206,7 @@ internal static class DumpReader
         var key = lower.Length <= text.Length ? buffer.AsSpan(text.Length, text.Length) : new char[lower.Length];
         var keyLength = 0;
         var words = 0;
+        var ascii = Ascii.IsValid(text);
         foreach (var r in Words.Of(lower))
         {
             words++;
@@ -211,11 +218,14 @@ internal static class DumpReader
             if (keyLength > 0) key[keyLength++] = ' ';
             word.CopyTo(key[keyLength..]);
             keyLength += word.Length;
-            if (StopwordProfiles.LanguagesOf(word) is not 0 and var languages) stopwordLanguages.Add(languages);
-            if (Vocabulary.InterfaceBySpan.Contains(word)) ui++;
+            var facts = LineWords.Of(word, ascii);
+            if ((facts & LineWords.StopwordLanguages) is not 0 and var languages) stopwordLanguages.Add(languages);
+            if ((facts & LineWords.Interface) != 0) ui++;
+            wordHashes.Add(DumpLine.WordHash(word));
         }
-        foreach (var c in text)
-            if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
+        if (!ascii)
+            foreach (var c in text)
+                if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
         var walked = words;
         // Scripts written without spaces: count roughly two characters per word.
         if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
@@ -229,6 +239,7 @@ internal static class DumpReader
             WordCount = words,
             StopwordCount = -1,
             WordsWalked = walked,
+            Scripts = ScriptCounts.Count(text),
             InterfaceWords = ui,
             LowercaseWords = lowercase,
             EndsSentence = EndsSentence(text),

@@ -114,10 +114,11 @@ public static class TextDumpParser
             PublishedAt = published,
             DatePrecision = precision,
             OriginalUrl = url,
-            // A title that is a line was measured with the paragraphs; one made of the first words was not.
-            Language = titleIndex is int tl
-                ? LanguageDetector.DetectLines(read.Prepend(lines[tl]).Select(l => l.LanguageEvidence).ToList())
-                : LanguageDetector.DetectLines(paragraphs.Prepend(title)),
+            // The paragraphs, and a title that is a line, were measured; a title made of the first words is read here.
+            Language = LanguageDetector.DetectLines(
+                read.Select(l => l.LanguageEvidence)
+                    .Prepend(titleIndex is int tl ? lines[tl].LanguageEvidence : LanguageDetector.EvidenceOf(title))
+                    .ToList()),
             Paragraphs = paragraphs,
             Captions = ownCaptions,
         };
