@@ -60,4 +60,45 @@ public sealed class WordOverlapTests
             Assert.Equal(Jaccard(a, b), Overlap(a, b), 12);
         }
     }
+
+    /// <summary>
+    /// The sketch test caption matching runs first may only rule out pairs whose overlap is below the threshold:
+    /// every pair of lines within a dump of the fixtures and seeds, measured as the reader measures them, and
+    /// random lines close to each other, at both thresholds the detector uses.
+    /// </summary>
+    [Theory]
+    [InlineData(6)]
+    [InlineData(9)]
+    public void Sketches_never_rule_out_a_pair_whose_overlap_reaches_the_threshold(int tenths)
+    {
+        var pairs = new List<(DumpLine, DumpLine)>();
+        var dumps = new[] { "Fixtures", "Seeds" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, d), "*.txt", SearchOption.AllDirectories));
+        foreach (var file in dumps)
+        {
+            var (lines, _) = DumpReader.Read(File.ReadAllText(file));
+            for (int i = 0; i < lines.Count; i++)
+                for (int j = i + 1; j < Math.Min(lines.Count, i + 40); j++) pairs.Add((lines[i], lines[j]));
+        }
+        var random = new Random(tenths);
+        var vocabulary = Enumerable.Range(0, 40).Select(i => $"w{i}").ToArray();
+        for (int i = 0; i < 2000; i++)
+        {
+            var words = Enumerable.Range(0, random.Next(1, 90)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToList();
+            var changed = words.Select(w => random.Next(10) == 0 ? vocabulary[random.Next(vocabulary.Length)] : w);
+            pairs.Add((Line(string.Join(' ', words)), Line(string.Join(' ', changed))));
+        }
+
+        int reaching = 0, ruledOut = 0;
+        foreach (var (a, b) in pairs)
+        {
+            var reaches = DumpLine.Overlap(a.WordSet, b.WordSet) >= tenths / 10.0;
+            var may = DumpLine.MayOverlap(a, b, tenths);
+            Assert.False(reaches && !may, $"ruled out at {tenths}/10: \"{a.Text}\" / \"{b.Text}\"");
+            if (reaches) reaching++;
+            if (!may) ruledOut++;
+        }
+        Assert.True(reaching > 100, $"only {reaching} pairs reach the threshold");
+        Assert.True(ruledOut > pairs.Count / 2, $"only {ruledOut} of {pairs.Count} pairs ruled out");
+    }
 }
