@@ -146,16 +146,21 @@ public static class LanguageDetector
     private sealed class StopwordScore
     {
         private readonly string[] _candidates;
-        private readonly ulong[] _masks;
         private readonly ulong _all;
+        /// <summary>Each language has one bit (<see cref="StopwordProfiles.MaskOf"/>): the candidate it belongs to.</summary>
+        private readonly int[] _candidateOfBit = new int[64];
         private readonly double[] _hits;
         private readonly int[] _raw;
 
         public StopwordScore(string[] candidates)
         {
             _candidates = candidates;
-            _masks = new ulong[candidates.Length];
-            for (int i = 0; i < candidates.Length; i++) _all |= _masks[i] = StopwordProfiles.MaskOf(candidates[i]);
+            for (int i = 0; i < candidates.Length; i++)
+            {
+                var mask = StopwordProfiles.MaskOf(candidates[i]);
+                _all |= mask;
+                if (mask != 0) _candidateOfBit[System.Numerics.BitOperations.TrailingZeroCount(mask)] = i;
+            }
             _hits = new double[candidates.Length];
             _raw = new int[candidates.Length];
         }
@@ -169,8 +174,12 @@ public static class LanguageDetector
             if (langs == 0) return;
             // A word shared by several languages ("a", "que") says less than one only a single language uses.
             double weight = 1.0 / System.Numerics.BitOperations.PopCount(langs);
-            for (int i = 0; i < _masks.Length; i++)
-                if ((langs & _masks[i]) != 0) { _hits[i] += weight; _raw[i]++; }
+            for (; langs != 0; langs &= langs - 1)
+            {
+                var i = _candidateOfBit[System.Numerics.BitOperations.TrailingZeroCount(langs)];
+                _hits[i] += weight;
+                _raw[i]++;
+            }
         }
 
         /// <summary>The candidate whose stopwords make up the largest share of the words, if that share is credible.</summary>

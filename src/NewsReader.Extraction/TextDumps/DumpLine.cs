@@ -81,20 +81,13 @@ internal sealed class DumpLine
         return n == hashes.Length ? hashes : hashes[..n];
     }
 
-    private (ulong Bits, int Words)? _sketch;
+    private WordSketch? _sketch;
     /// <summary>
-    /// The line's words as a 64-bit Bloom filter (one bit per word hash), and how many words it has, repeats
+    /// The line's words as a 256-bit Bloom filter (one bit per word hash) and how many words it has, repeats
     /// included: enough to rule most pairs of lines out of an overlap without building their word sets.
     /// </summary>
-    internal (ulong Bits, int Words) WordSketch =>
-        _sketch ??= MeasuredWordHashes is { } measured ? Sketch(measured.Span) : Sketch(WordSetOf(Key));
-
-    private static (ulong, int) Sketch(ReadOnlySpan<ulong> hashes)
-    {
-        ulong bits = 0;
-        foreach (var h in hashes) bits |= 1UL << (int)(h >> 58);
-        return (bits, hashes.Length);
-    }
+    internal WordSketch Sketch =>
+        _sketch ??= MeasuredWordHashes is { } measured ? WordSketch.Of(measured.Span) : WordSketch.Of(WordSetOf(Key));
 
     /// <summary>
     /// False when <see cref="Overlap"/> of the two lines' word sets is surely below <paramref name="tenths"/>/10.
@@ -103,10 +96,8 @@ internal sealed class DumpLine
     /// </summary>
     internal static bool MayOverlap(DumpLine a, DumpLine b, int tenths)
     {
-        var (x, nx) = a.WordSketch;
-        var (y, ny) = b.WordSketch;
-        return 10 * System.Numerics.BitOperations.PopCount(x & ~y) <= (10 - tenths) * nx
-            && 10 * System.Numerics.BitOperations.PopCount(y & ~x) <= (10 - tenths) * ny;
+        var (x, y) = (a.Sketch, b.Sketch);
+        return 10 * x.BitsNotIn(y) <= (10 - tenths) * x.Words && 10 * y.BitsNotIn(x) <= (10 - tenths) * y.Words;
     }
 
     /// <summary>Shared words over all words of both (Jaccard), of two <see cref="WordSet"/>s.</summary>
@@ -126,4 +117,31 @@ internal sealed class DumpLine
     public double StopwordDensity => StopwordCount < 0 || WordCount == 0 ? -1 : (double)StopwordCount / WordCount;
 
     public override string ToString() => $"{Index} {Class} {Role} x{Repeats}: {Text}";
+}
+
+/// <summary>A line's words as a 256-bit Bloom filter, one bit per word hash, and the number of words hashed.</summary>
+internal readonly record struct WordSketch(ulong B0, ulong B1, ulong B2, ulong B3, int Words)
+{
+    public static WordSketch Of(ReadOnlySpan<ulong> hashes)
+    {
+        ulong b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        foreach (var h in hashes)
+        {
+            // The top bits of an FNV-1a hash are its best mixed.
+            var bit = 1UL << (int)((h >> 56) & 63);
+            switch (h >> 62)
+            {
+                case 0: b0 |= bit; break;
+                case 1: b1 |= bit; break;
+                case 2: b2 |= bit; break;
+                default: b3 |= bit; break;
+            }
+        }
+        return new(b0, b1, b2, b3, hashes.Length);
+    }
+
+    /// <summary>How many of this filter's bits the other does not have.</summary>
+    public int BitsNotIn(WordSketch other) =>
+        System.Numerics.BitOperations.PopCount(B0 & ~other.B0) + System.Numerics.BitOperations.PopCount(B1 & ~other.B1)
+        + System.Numerics.BitOperations.PopCount(B2 & ~other.B2) + System.Numerics.BitOperations.PopCount(B3 & ~other.B3);
 }

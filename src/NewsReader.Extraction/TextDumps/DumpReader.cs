@@ -28,11 +28,15 @@ internal static class DumpReader
         var found = new List<ulong>();
         var hashes = new List<ulong>();
         var ends = new List<(int Found, int Hashes)>(raw.Count);
+        var longest = 0;
+        foreach (var line in raw) longest = Math.Max(longest, line.Length);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(longest * 2);
         foreach (var line in raw)
         {
-            lines.Add(Measure(lines.Count, line, found, hashes));
+            lines.Add(Measure(lines.Count, line, buffer, found, hashes));
             ends.Add((found.Count, hashes.Count));
         }
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         var all = found.ToArray();
         var allHashes = hashes.ToArray();
         for (int i = 0, start = 0, hashStart = 0; i < lines.Count; (start, hashStart) = ends[i++])
@@ -145,8 +149,17 @@ internal static class DumpReader
     }
 
     /// <summary>The language of the dump's prose: its longest lines, so menus and footers do not outvote the article.</summary>
-    private static string? DumpLanguage(List<DumpLine> lines) =>
-        LanguageDetector.DetectLines(lines.OrderByDescending(l => l.Text.Length).Take(30).Select(l => l.LanguageEvidence).ToList());
+    private static string? DumpLanguage(List<DumpLine> lines)
+    {
+        // Longest first, ties in reading order (a stable sort by length).
+        var longest = lines.ToArray();
+        Array.Sort(longest, (a, b) => a.Text.Length != b.Text.Length ? b.Text.Length.CompareTo(a.Text.Length) : a.Index.CompareTo(b.Index));
+        var evidence = new List<(string, ReadOnlyMemory<ulong>, int, ScriptCounts)>(Math.Min(LanguageLines, longest.Length));
+        for (int i = 0; i < longest.Length && i < LanguageLines; i++) evidence.Add(longest[i].LanguageEvidence);
+        return LanguageDetector.DetectLines(evidence);
+    }
+
+    private const int LanguageLines = 30;
 
     internal static string Clean(string line)
     {
@@ -177,15 +190,17 @@ internal static class DumpReader
     /// </summary>
     private static bool IsClean(string line)
     {
-        for (int i = 0; i < line.Length; i++)
+        if (line.Length == 0) return true;
+        if (line[0] == ' ' || line[^1] == ' ' || line.Contains("  ", StringComparison.Ordinal)) return false;
+        // Printable ASCII is clean; only the chars outside it (vectorised search) need a closer look.
+        var span = line.AsSpan();
+        for (int i = span.IndexOfAnyExceptInRange(' ', '~'); i >= 0; )
         {
-            var c = line[i];
-            if (c == ' ')
-            {
-                if (i == 0 || i == line.Length - 1 || line[i + 1] == ' ') return false;
-            }
-            else if (c < ' ' || c > '~' && (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\uFFFD'))
+            var c = span[i];
+            if (c < ' ' || char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\uFFFD')
                 return false;
+            span = span[(i + 1)..];
+            i = span.IndexOfAnyExceptInRange(' ', '~');
         }
         return true;
     }
@@ -195,13 +210,12 @@ internal static class DumpReader
     /// that is in some list, in word order. Its <see cref="DumpLine.StopwordCount"/> is left to the caller, which knows
     /// the dump's language only afterwards.
     /// </summary>
-    private static DumpLine Measure(int index, string text, List<ulong> stopwordLanguages, List<ulong> wordHashes)
+    private static DumpLine Measure(int index, string text, char[] buffer, List<ulong> stopwordLanguages, List<ulong> wordHashes)
     {
         int ui = 0, cjk = 0, lowercase = 0, capitalisedRun = 0;
         bool runBroken = false;
         // Invariant lower-casing maps char for char, so word positions in both agree. The lower case
-        // and the key (its words joined by single spaces, never longer) are built in one pooled buffer.
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length * 2);
+        // and the key (its words joined by single spaces, never longer) are built in one buffer (twice the longest line).
         ReadOnlySpan<char> lower = InvariantLower.TryOf(text, buffer) ? buffer.AsSpan(0, text.Length) : InvariantLower.Of(text);
         var key = lower.Length <= text.Length ? buffer.AsSpan(text.Length, text.Length) : new char[lower.Length];
         var keyLength = 0;
@@ -218,10 +232,11 @@ internal static class DumpReader
             if (keyLength > 0) key[keyLength++] = ' ';
             word.CopyTo(key[keyLength..]);
             keyLength += word.Length;
-            var facts = LineWords.Of(word, ascii);
+            var hash = DumpLine.WordHash(word);
+            wordHashes.Add(hash);
+            var facts = LineWords.Of(word, hash, ascii);
             if ((facts & LineWords.StopwordLanguages) is not 0 and var languages) stopwordLanguages.Add(languages);
             if ((facts & LineWords.Interface) != 0) ui++;
-            wordHashes.Add(DumpLine.WordHash(word));
         }
         if (!ascii)
             foreach (var c in text)
@@ -230,7 +245,6 @@ internal static class DumpReader
         // Scripts written without spaces: count roughly two characters per word.
         if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);
         var keyText = new string(key[..keyLength]);
-        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return new DumpLine
         {
             Index = index,

@@ -51,4 +51,17 @@ public class LineMeasureTests
         var (lines, _) = DumpReader.Read("Share this on Facebook\nPartager sur Facebook — PUBLICITÉ\nCompartir en Más noticias");
         Assert.Equal([2, 3, 2], lines.Select(l => l.InterfaceWords));
     }
+
+    [Fact]
+    public void Every_listed_word_and_some_unlisted_ones_get_the_lists_answers_from_the_hash_keyed_table()
+    {
+        var words = StopwordProfiles.Membership.Keys.Concat(Vocabulary.Interface).Select(w => w.ToLowerInvariant())
+            .Concat(["", "x", "councillor", "ſhare", "publicite", "bình", "и", "the1", "shares2"]).ToList();
+        foreach (var word in words)
+        {
+            var facts = LineWords.Of(word, DumpLine.WordHash(word), System.Text.Ascii.IsValid(word));
+            Assert.True(StopwordProfiles.LanguagesOf(word) == (facts & LineWords.StopwordLanguages), $"\"{word}\": stopword languages");
+            Assert.True(Vocabulary.InterfaceBySpan.Contains(word) == ((facts & LineWords.Interface) != 0), $"\"{word}\": interface");
+        }
+    }
 }
