@@ -124,13 +124,14 @@ public static partial class DateRecognizer
                     Add(found, m, Build(Int(m, "y"), month, Int(m, "d"), m));
         foreach (Match m in YearFirstNumeric().Matches(text))
             Add(found, m, Build(Int(m, "y"), Int(m, "m"), Int(m, "d"), m));
-        var effective = order == DayMonthOrder.Unknown ? InferOrder(text) : order;
+        // The text's own evidence is read only when a date needs it: most texts hold no ambiguous all-numeric date.
+        DayMonthOrder? inferred = order == DayMonthOrder.Unknown ? null : order;
         foreach (Match m in Numeric().Matches(text))
         {
             int a = Int(m, "a"), b = Int(m, "b");
             // A part above 12 settles this date whatever the evidence says; otherwise day-first,
             // the reading of most of the world, unless the text shows month-first.
-            bool dayFirst = a > 12 || (b <= 12 && effective != DayMonthOrder.MonthFirst);
+            bool dayFirst = a > 12 || (b <= 12 && (inferred ??= InferOrder(text)) != DayMonthOrder.MonthFirst);
             Add(found, m, dayFirst ? Build(Int(m, "y"), b, a, m) : Build(Int(m, "y"), a, b, m));
         }
     }

@@ -16,8 +16,26 @@ internal readonly record struct ScriptCounts(
     /// <see cref="CountEachChar"/>, quicker for ASCII text (most lines), where only Latin letters count: one
     /// branch-free pass instead of the range tests.
     /// </summary>
-    public static ScriptCounts Count(ReadOnlySpan<char> text) =>
-        System.Text.Ascii.IsValid(text) ? new(AsciiLetters(text), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : CountEachChar(text);
+    public static ScriptCounts Count(ReadOnlySpan<char> text)
+    {
+        if (System.Text.Ascii.IsValid(text)) return new(AsciiLetters(text), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        // Mostly ASCII with a few others (curly quotes, dashes, accents): runs of ASCII counted branch-free,
+        // the runs of other chars one by one.
+        var counts = default(ScriptCounts);
+        int asciiLetters = 0;
+        for (var rest = text; !rest.IsEmpty; )
+        {
+            var other = rest.IndexOfAnyExceptInRange('\0', '\u007F');
+            if (other < 0) other = rest.Length;
+            asciiLetters += AsciiLetters(rest[..other]);
+            rest = rest[other..];
+            var ascii = rest.IndexOfAnyInRange('\0', '\u007F');
+            if (ascii < 0) ascii = rest.Length;
+            counts += CountEachChar(rest[..ascii]);
+            rest = rest[ascii..];
+        }
+        return counts with { Latin = counts.Latin + asciiLetters };
+    }
 
     /// <summary>The letters of each script, char by char.</summary>
     internal static ScriptCounts CountEachChar(ReadOnlySpan<char> text)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using NewsReader.Extraction.Language;
 
@@ -216,11 +217,15 @@ internal static class DumpReader
         bool runBroken = false;
         // Invariant lower-casing maps char for char, so word positions in both agree. The lower case
         // and the key (its words joined by single spaces, never longer) are built in one buffer (twice the longest line).
-        ReadOnlySpan<char> lower = InvariantLower.TryOf(text, buffer) ? buffer.AsSpan(0, text.Length) : InvariantLower.Of(text);
+        var ascii = Ascii.IsValid(text);
+        // ASCII lines (most) are lowered by the vectorised ASCII routine, which agrees with the invariant table there.
+        ReadOnlySpan<char> lower = ascii && Ascii.ToLower(text, buffer, out _) == OperationStatus.Done
+            || !ascii && InvariantLower.TryOf(text, buffer)
+            ? buffer.AsSpan(0, text.Length)
+            : InvariantLower.Of(text);
         var key = lower.Length <= text.Length ? buffer.AsSpan(text.Length, text.Length) : new char[lower.Length];
         var keyLength = 0;
         var words = 0;
-        var ascii = Ascii.IsValid(text);
         foreach (var r in Words.Of(lower))
         {
             words++;
@@ -238,9 +243,9 @@ internal static class DumpReader
             if ((facts & LineWords.StopwordLanguages) is not 0 and var languages) stopwordLanguages.Add(languages);
             if ((facts & LineWords.Interface) != 0) ui++;
         }
-        if (!ascii)
-            foreach (var c in text)
-                if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
+        // The scripts written without spaces all lie in U+0E00–U+D7AF: the vectorised search jumps from one char there to the next.
+        for (var rest = ascii ? [] : text.AsSpan(); rest.IndexOfAnyInRange('\u0E00', '\uD7AF') is var i and >= 0; rest = rest[(i + 1)..])
+            if (rest[i] is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\u0E00' and <= '\u0E7F') cjk++;
         var walked = words;
         // Scripts written without spaces: count roughly two characters per word.
         if (cjk > text.Length / 3) words = Math.Max(words, cjk / 2);

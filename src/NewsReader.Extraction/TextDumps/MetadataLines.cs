@@ -69,6 +69,8 @@ internal static partial class MetadataLines
     /// <summary>The URL of a "Source: https://…" line.</summary>
     public static string? SourceUrl(DumpLine line)
     {
+        // Every match holds "://"; the vectorised search rules out nearly every line before the pattern runs.
+        if (!line.Text.Contains("://", StringComparison.Ordinal)) return null;
         var m = LabelledUrl().Match(line.Text);
         if (!m.Success) return null;
         var label = m.Groups["label"].Value.Trim().ToLowerInvariant();

@@ -38,11 +38,13 @@ public class LineMeasureTests
         "Ünïcödé Latin — with a dash", "Đường phố Hà Nội ư ơ ă", "Совет объявил во вторник", "Ελληνικά", "עברית", "العربية",
         "市議会は火曜日", "한국어", "ภาษาไทย", "हिन्दी", "Հայերեն", "ქართული", "😀 surrogates 😀",
         new string(Enumerable.Range(0, 128).Select(i => (char)i).ToArray()),
+        "It’s a café — “quoted” Đường 市議会 and Ελληνικά text", "’starts and ends with others’", "é", "aé", "éa", "ééé abc ééé",
+        new string(Enumerable.Range(0, 600).Select(i => (char)(i * 37 % 0x3000)).ToArray()),
     };
 
     [Theory]
     [MemberData(nameof(Texts))]
-    public void Script_counts_of_ascii_text_take_a_shortcut_to_the_same_counts(string text) =>
+    public void Script_counts_skip_runs_of_ascii_and_agree_with_counting_each_char(string text) =>
         Assert.Equal(ScriptCounts.CountEachChar(text), ScriptCounts.Count(text));
 
     [Fact]
