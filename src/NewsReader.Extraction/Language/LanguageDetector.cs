@@ -48,8 +48,9 @@ public static class LanguageDetector
     /// What <see cref="DetectLines(IEnumerable{string})"/> says of the lines' texts, from what the caller has already
     /// read of each line: the stopword languages of its words (<see cref="StopwordProfiles.LanguagesOf(ReadOnlySpan{char})"/>,
     /// the non-zero ones, in word order) and the number of words it walked (<see cref="Words.Of"/> over its invariant
-    /// lower case), and its letters per script (<see cref="ScriptCounts.Count"/>). Equal to it while the lines joined by line breaks fit in what it scans, as the words are counted in
-    /// the same order; past that it is <see cref="DetectLines(IEnumerable{string})"/>, which cuts the text.
+    /// lower case), and its letters per script (<see cref="ScriptCounts.Count"/>). Equal to it while the lines joined
+    /// by line breaks fit in what it scans, as the words are counted in the same order; past that it is
+    /// <see cref="DetectLines(IEnumerable{string})"/>, which cuts the text.
     /// </summary>
     internal static string? DetectLines(IReadOnlyList<(string Text, ReadOnlyMemory<ulong> StopwordLanguages, int Words, ScriptCounts Scripts)> lines)
     {
