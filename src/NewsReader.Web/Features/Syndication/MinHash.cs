@@ -69,27 +69,6 @@ public sealed class MinHash
             return signature;
         }
         // The same arithmetic on several hash functions at once: identical values, a fraction of the time.
-        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && _seeds.Length % System.Runtime.Intrinsics.Vector512<ulong>.Count == 0)
-        {
-            // Eight at once where the processor multiplies 64-bit lanes natively in 512-bit registers.
-            var seeds512 = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Runtime.Intrinsics.Vector512<ulong>>(_seeds.AsSpan());
-            var mins512 = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Runtime.Intrinsics.Vector512<ulong>>(signature.AsSpan());
-            foreach (var shingle in shingles)
-            {
-                var x0 = System.Runtime.Intrinsics.Vector512.Create(shingle);
-                for (int i = 0; i < seeds512.Length; i++)
-                {
-                    var x = x0 ^ seeds512[i];
-                    x ^= x >>> 30;
-                    x *= 0xBF58476D1CE4E5B9UL;
-                    x ^= x >>> 27;
-                    x *= 0x94D049BB133111EBUL;
-                    x ^= x >>> 31;
-                    mins512[i] = System.Runtime.Intrinsics.Vector512.Min(mins512[i], x);
-                }
-            }
-            return signature;
-        }
         var seeds = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(_seeds.AsSpan());
         var mins = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(signature.AsSpan());
         foreach (var shingle in shingles)
