@@ -41,7 +41,8 @@ internal sealed class CueWords
             if (c < 128) { chars[i] = c; continue; }
             var found = false;
             for (char a = '\0'; a < 128 && !found; a++)
-                if (string.Equals(c.ToString(), a.ToString(), StringComparison.OrdinalIgnoreCase)) { chars[i] = a; found = true; }
+                if (MemoryExtensions.Equals(new ReadOnlySpan<char>(in c), new ReadOnlySpan<char>(in a), StringComparison.OrdinalIgnoreCase))
+                    (chars[i], found) = (a, true);
             if (!found) return null;
         }
         return new string(chars);
