@@ -84,8 +84,8 @@ public static partial class DateRecognizer
         if (string.IsNullOrEmpty(text)) return [];
         if (text.Length > MaxScan) text = text[..MaxScan];
         var found = new List<RecognizedDate>();
-        // Every absolute date has a digit; most lines of a page have none, and skipping them is most of the speed.
-        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        // Every absolute date has a four-digit year; most lines of a page have none, and skipping them is most of the speed.
+        if (HoldsYear(text))
             FindAbsolute(text, order, found);
         if (RelativeCues.FoundIn(text))
             FindRelative(text, capturedAt, found);
@@ -99,6 +99,22 @@ public static partial class DateRecognizer
             end = d.Start + d.Length;
         }
         return result;
+    }
+
+    /// <summary>
+    /// Whether the text holds what every absolute pattern's year matches, <c>(?:19|20)\d\d</c> (the digit class
+    /// being Unicode's, as in the patterns), found by jumping from one '1' or '2' to the next.
+    /// </summary>
+    internal static bool HoldsYear(ReadOnlySpan<char> text)
+    {
+        for (int i = text.IndexOfAny('1', '2'); i >= 0 && i + 3 < text.Length; )
+        {
+            if ((text[i] == '1' ? text[i + 1] == '9' : text[i + 1] == '0') && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3]))
+                return true;
+            var next = text[(i + 1)..].IndexOfAny('1', '2');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
     }
 
     private static void FindRelative(string text, DateTimeOffset capturedAt, List<RecognizedDate> found)

@@ -97,4 +97,24 @@ public class DateRecognizerTests
     [InlineData("31/02/2024")]
     [InlineData("Call 555 1234 2024")]
     public void Text_without_a_valid_date_yields_none(string text) => Assert.Null(DateRecognizer.Find(text, Captured));
+
+    /// <summary>
+    /// Absolute dates are only looked for in text holding a year as every absolute pattern spells it,
+    /// <c>(?:19|20)\d\d</c>; the quick check must say yes exactly where that pattern matches.
+    /// </summary>
+    [Fact]
+    public void The_year_check_that_gates_absolute_dates_agrees_with_the_patterns_year()
+    {
+        var year = new System.Text.RegularExpressions.Regex(@"(?:19|20)\d\d");
+        var random = new Random(7);
+        var alphabet = "0123456789012012 /-.a\u0661\u0669\u0966";
+        var texts = Enumerable.Range(0, 20_000)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))
+            .Concat(["2024", "1999", "x20\u0661\u0662", "192", "19 99", "1", "2", "", "on 12/11/2030", "2019-11-06T10:00"])
+            .ToList();
+        foreach (var text in texts)
+            Assert.True(year.IsMatch(text) == DateRecognizer.HoldsYear(text), $"\"{text}\"");
+        Assert.Contains(texts, t => DateRecognizer.HoldsYear(t));
+        Assert.Contains(texts, t => !DateRecognizer.HoldsYear(t) && t.Any(char.IsAsciiDigit));
+    }
 }
