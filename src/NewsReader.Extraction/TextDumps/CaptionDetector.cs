@@ -49,8 +49,6 @@ internal static partial class CaptionDetector
             for (int j = i + 1; j < Math.Min(lines.Count, i + 1 + PairWindow); j++)
                 if (lines[j].Role == LineRole.None && Same(line, lines[j], SameCaptionTenths, SameCaptionOverlap))
                     copies.Add(lines[j]);
-            // Without a copy, only a credit in closing brackets makes a caption (below), and cleaned lines end in no space.
-            if (copies.Count == 0 && !line.Text.EndsWith(')') && !line.Text.EndsWith(']')) continue;
             var (text, credit) = SplitCredit(line.Text);
             // Headlines repeat too (link text and heading), and a summary box may reword the lead
             // paragraph; a caption ends in a credit, or is printed twice word for word as a sentence.
