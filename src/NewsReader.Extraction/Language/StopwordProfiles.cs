@@ -43,8 +43,10 @@ internal static class StopwordProfiles
 
     public static readonly string[] Languages = Sets.Select(s => s.Code).ToArray();
 
+    private static readonly Dictionary<string, ulong> MembershipTable = BuildMembership();
+
     /// <summary>Word → bit mask over <see cref="Languages"/>.</summary>
-    internal static readonly IReadOnlyDictionary<string, ulong> Membership = BuildMembership();
+    internal static IReadOnlyDictionary<string, ulong> Membership => MembershipTable;
 
     private static Dictionary<string, ulong> BuildMembership()
     {
@@ -60,10 +62,10 @@ internal static class StopwordProfiles
     }
 
     /// <summary>Bit mask of the languages <paramref name="lowerWord"/> is a stopword of (0 if none).</summary>
-    public static ulong LanguagesOf(string lowerWord) => Membership.GetValueOrDefault(lowerWord);
+    public static ulong LanguagesOf(string lowerWord) => MembershipTable.GetValueOrDefault(lowerWord);
 
     private static readonly Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> MembershipBySpan =
-        ((Dictionary<string, ulong>)Membership).GetAlternateLookup<ReadOnlySpan<char>>();
+        MembershipTable.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <inheritdoc cref="LanguagesOf(string)"/>
     public static ulong LanguagesOf(ReadOnlySpan<char> lowerWord) => MembershipBySpan.TryGetValue(lowerWord, out var mask) ? mask : 0;

@@ -31,13 +31,13 @@ internal static class DumpReader
         var ends = new List<(int Found, int Hashes)>(raw.Count);
         var longest = 0;
         foreach (var line in raw) longest = Math.Max(longest, line.Length);
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(longest * 2);
+        var buffer = ArrayPool<char>.Shared.Rent(longest * 2);
         foreach (var line in raw)
         {
             lines.Add(Measure(lines.Count, line, buffer, found, hashes));
             ends.Add((found.Count, hashes.Count));
         }
-        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        ArrayPool<char>.Shared.Return(buffer);
         var all = found.ToArray();
         var allHashes = hashes.ToArray();
         for (int i = 0, start = 0, hashStart = 0; i < lines.Count; (start, hashStart) = ends[i++])
