@@ -274,6 +274,32 @@ public class IngestionRunTests
     }
 
     [Fact]
+    public async Task Starting_a_run_from_the_page_shows_that_run_even_when_it_finished_before_the_page_loaded()
+    {
+        await using var app = new NewsReaderApp();
+        await app.InitializeAsync();
+        var browser = await app.SignedInBrowserAsync();
+        var token = NewsReaderApp.AntiforgeryToken(await browser.GetStringAsync("/admin/ingest"));
+        var response = await browser.PostAsync("/admin/ingest?handler=Start",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["path"] = "" }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+
+        var api = await app.ApiClientAsync();
+        var run = (await api.GetJsonAsync("/api/ingest/runs")).AsArray().First()!;
+        var id = (int)run["id"]!;
+        Assert.Contains($"run={id}", location);
+        run = await WaitForAsync(api, id);
+        Assert.Equal("completed", (string?)run["status"]);
+
+        var page = await browser.GetStringAsync(location);
+        Assert.Contains($"data-run=\"{id}\"", page);
+        Assert.Contains($"id=\"run-progress\" max=\"{(int)run["filesTotal"]!}\" value=\"{(int)run["filesDone"]!}\"", page);
+        Assert.DoesNotContain("Cancel this run", page);
+        Assert.DoesNotContain("data-run=", await browser.GetStringAsync("/admin/ingest"));
+    }
+
+    [Fact]
     public async Task An_upload_over_the_limit_or_of_other_files_is_refused_with_a_message()
     {
         await using var app = new CorpusApp();

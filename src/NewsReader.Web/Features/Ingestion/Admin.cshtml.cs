@@ -10,14 +10,20 @@ namespace NewsReader.Web.Features.Ingestion;
 [DisableRequestSizeLimit] // the upload handler enforces Ingestion:MaxUploadBytes itself, with a message
 public sealed class AdminModel(IngestionRuns runs, Microsoft.Extensions.Options.IOptions<IngestionOptions> options) : PageModel
 {
+    /// <summary>
+    /// The run whose progress the page shows: the one going, else the one this admin just started (<paramref
+    /// name="run"/> of <see cref="OnGetAsync"/>), which may have finished before the page was asked for.
+    /// </summary>
     public RunView? Running { get; private set; }
     public List<RunView> Runs { get; private set; } = [];
     [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(int? run, CancellationToken ct)
     {
         Runs = await runs.ListAsync(50, ct);
-        Running = runs.RunningId is { } id ? await runs.FindAsync(id, ct) : null;
+        Running = runs.RunningId is { } id ? await runs.FindAsync(id, ct)
+            : run is { } started ? await runs.FindAsync(started, ct)
+            : null;
     }
 
     public Task<IActionResult> OnPostStartAsync(string? path) => StartAsync(IngestRunKind.Ingest, path);
@@ -74,6 +80,8 @@ public sealed class AdminModel(IngestionRuns runs, Microsoft.Extensions.Options.
         {
             var (run, started) = await runs.StartAsync(kind, path, User.Identity?.Name ?? "unknown");
             Message = started ? $"Run {run.Id} started." : $"Run {run.Id} is still going.";
+            // A small run can finish before the redirect is followed: the page is told which run to show.
+            return RedirectToPage(new { run = run.Id });
         }
         catch (DumpPathException e)
         {

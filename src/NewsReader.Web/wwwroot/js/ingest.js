@@ -34,7 +34,8 @@
       const run = await response.json();
       show(run);
       if (run.status === "running") setTimeout(poll, 500);
-      else setTimeout(() => location.reload(), 800);
+      // Finished: the page without the run it was asked to show, so it offers new runs and the history.
+      else setTimeout(() => location.assign(location.pathname), 800);
     } catch {
       setTimeout(poll, 2000);
     }
