@@ -14,7 +14,7 @@ using NewsReader.Web.Features.Storage;
 namespace NewsReader.Bench.Ingest;
 
 /// <summary>
-/// <c>ingest DIR [--data DATADIR] [--no-clusters] [--allocations] [--commit-seconds S] [--no-peers] [--warmup N]</c>: the app's own ingestion of every dump in DIR into
+/// <c>ingest DIR [--data DATADIR] [--no-clusters] [--allocations] [--commit-seconds S] [--no-peers] [--warmup N] [--read-ahead FILES]</c>: the app's own ingestion of every dump in DIR into
 /// a fresh data directory, then, in the same run, the same documents through a bare Lucene
 /// IndexWriter (the ceiling) and the same text bulk-loaded into SQLite FTS5 (the peer).
 /// <para>
@@ -26,6 +26,9 @@ namespace NewsReader.Bench.Ingest;
 /// </summary>
 public static class IngestCommand
 {
+    /// <summary>Settings from the command line for every app this command starts (the warm-up's too).</summary>
+    private static readonly Dictionary<string, string?> ExtraSettings = [];
+
     public static async Task<int> RunAsync(string[] argv)
     {
         var args = new Args(argv, "no-clusters", "keep", "allocations", "no-peers");
@@ -35,6 +38,7 @@ public static class IngestCommand
         if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
         var clustering = !args.Flag("no-clusters");
         var commitSeconds = args.Get("commit-seconds");
+        if (args.Get("read-ahead") is { } readAhead) ExtraSettings["Ingestion:ReadAheadFiles"] = readAhead;
         var files = System.IO.Directory.EnumerateFiles(dumps, "*", SearchOption.AllDirectories).ToList();
         var megabytes = files.Sum(f => new FileInfo(f).Length) / 1048576.0;
         Console.WriteLine($"ingest: {files.Count} files, {megabytes:F1} MB from {dumps} into {data} (clustering {(clustering ? "on" : "off")}, {Environment.ProcessorCount} cores)");
@@ -153,7 +157,7 @@ public static class IngestCommand
         // A pooled connection would still point at a deleted database file of the same name.
         SqliteConnection.ClearAllPools();
         if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
-        var settings = new Dictionary<string, string?> { ["Ingestion:Cluster"] = clustering.ToString() };
+        var settings = new Dictionary<string, string?>(ExtraSettings) { ["Ingestion:Cluster"] = clustering.ToString() };
         if (commitSeconds is not null)
             settings["Ingestion:CommitInterval"] = TimeSpan.FromSeconds(double.Parse(commitSeconds, System.Globalization.CultureInfo.InvariantCulture)).ToString();
         await using var app = await BenchHost.OpenAsync(data, dumps, settings);

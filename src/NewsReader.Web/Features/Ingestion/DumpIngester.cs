@@ -179,11 +179,17 @@ public sealed partial class DumpIngester(
             // whatever of its next batch is not prepared yet (measured: faster than all cores here).
             var workers = options.Value.PrepareWorkers is > 0 and var n ? n : Math.Max(1, Environment.ProcessorCount - 1);
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct };
+            (string Hash, long Length, DateTime Modified)? Stored(string path) =>
+                known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? (k.Hash, k.Length, k.CapturedAt) : null;
+            using var readAhead = new ReadAhead(files, options.Value.ReadAheadFiles,
+                file => !PreparedDump.IsUnchanged(new FileInfo(file), Stored(DumpFolder.Relative(root, file))), options.Value.MaxDumpBytes);
+            var position = 0;
             foreach (var chunk in files.Chunk(BatchSize))
             {
+                readAhead.Reached(position);
+                position += chunk.Length;
                 var batch = new SharedBatch<string, PreparedDump>(chunk, file =>
-                    PreparedDump.Prepare(root, file, options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null, index.Analyzer,
-                        path => known.TryGetValue(path, out var k) && k.Status == DumpStatus.Ingested ? (k.Hash, k.Length, k.CapturedAt) : null));
+                    PreparedDump.Prepare(root, file, options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null, index.Analyzer, Stored));
                 // Handed over before it is prepared, so that a writer with nothing to do takes part.
                 var handing = Stopwatch.GetTimestamp();
                 await HandOverAsync(output, batch, ct);

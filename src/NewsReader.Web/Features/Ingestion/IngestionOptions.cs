@@ -47,6 +47,13 @@ public sealed class IngestionOptions
     [Range(0, 256)]
     public int PrepareWorkers { get; set; }
 
+    /// <summary>
+    /// Files read ahead of the preparing threads, on a thread of their own, so that those find them in
+    /// the OS page cache instead of waiting for the disk; 0 turns reading ahead off.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int ReadAheadFiles { get; set; } = 256;
+
     /// <summary>Dumps larger than this are recorded as failed instead of read.</summary>
     [Range(1, long.MaxValue)]
     public long MaxDumpBytes { get; set; } = 32 * 1024 * 1024;

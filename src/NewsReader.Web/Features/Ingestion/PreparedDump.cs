@@ -42,8 +42,8 @@ public sealed class PreparedDump
         // Same size and same modification time as when it was stored: unchanged, without reading it
         // (what rsync and make assume too); a restart over a large folder then costs a directory listing.
         var stored = known(relative);
-        if (stored is { } s && s.Length == length && s.Modified == info.LastWriteTimeUtc)
-            return new PreparedDump { File = file, Relative = relative, Length = length, Hash = s.Hash, Unchanged = true };
+        if (IsUnchanged(info, stored))
+            return new PreparedDump { File = file, Relative = relative, Length = length, Hash = stored!.Value.Hash, Unchanged = true };
         byte[] bytes;
         string hash;
         try
@@ -104,6 +104,10 @@ public sealed class PreparedDump
             Result = result, Articles = articles,
         };
     }
+
+    /// <summary>Whether the file has the size and modification time it was stored with (so it is not read).</summary>
+    public static bool IsUnchanged(FileInfo info, (string Hash, long Length, DateTime Modified)? stored) =>
+        stored is { } s && info.Exists && s.Length == info.Length && s.Modified == info.LastWriteTimeUtc;
 
     /// <summary>Body paragraphs as stored: joined by '\n', none containing one.</summary>
     public static string StoredBody(ExtractedArticle a) => string.Join('\n', a.Paragraphs.Select(p => p.Replace('\n', ' ')));
