@@ -56,24 +56,24 @@ public sealed class MinHash
     {
         // Every shingle as it comes, repeats included: a minimum does not change when a value is seen
         // twice, so the signature is that of the set (ScalarSignature), without building the set.
-        var words = Words(text);
-        if (words.Count < ShingleWords) return [];
-        var shingles = new ulong[words.Count - ShingleWords + 1];
-        for (int i = 0; i < shingles.Length; i++) shingles[i] = Shingle(words, i);
+        // The word list is the thread's own, reused: a body's hashes are ~8 KB, allocated per article before.
+        var words = Words(text, _words ??= new List<ulong>(1024));
+        var count = words.Count - ShingleWords + 1;
+        if (count <= 0) return [];
         var signature = new ulong[_seeds.Length];
         Array.Fill(signature, ulong.MaxValue);
         var width = System.Numerics.Vector<ulong>.Count;
         if (!System.Numerics.Vector.IsHardwareAccelerated || _seeds.Length % width != 0)
         {
-            foreach (var shingle in shingles) Fold(shingle, signature);
+            for (int s = 0; s < count; s++) Fold(Shingle(words, s), signature);
             return signature;
         }
         // The same arithmetic on several hash functions at once: identical values, a fraction of the time.
         var seeds = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(_seeds.AsSpan());
         var mins = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(signature.AsSpan());
-        foreach (var shingle in shingles)
+        for (int s = 0; s < count; s++)
         {
-            var x0 = new System.Numerics.Vector<ulong>(shingle);
+            var x0 = new System.Numerics.Vector<ulong>(Shingle(words, s));
             for (int i = 0; i < seeds.Length; i++)
             {
                 var x = x0 ^ seeds[i];
@@ -154,9 +154,14 @@ public sealed class MinHash
     /// character gives the same letters as decomposing the whole text, without a pass over all of it;
     /// a lone surrogate, which whole-text normalisation refuses, just ends a word.
     /// </summary>
-    internal static List<ulong> Words(string text)
+    internal static List<ulong> Words(string text) => Words(text, new List<ulong>(text.Length / 5));
+
+    [ThreadStatic] private static List<ulong>? _words;
+
+    /// <summary>The word hashes of <paramref name="text"/> into <paramref name="words"/>, emptied first.</summary>
+    private static List<ulong> Words(string text, List<ulong> words)
     {
-        var words = new List<ulong>(text.Length / 5);
+        words.Clear();
         ulong h = 0;
         var inWord = false;
         foreach (var c in text)
