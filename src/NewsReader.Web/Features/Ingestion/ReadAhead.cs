@@ -20,6 +20,7 @@ public sealed class ReadAhead : IDisposable
     private readonly object _gate = new(); // a Monitor, for Wait and PulseAll
     private readonly Thread? _thread;
     private int _reached;
+    private int _done;
     private bool _stopped;
 
     /// <param name="files">The files in the order they will be prepared.</param>
@@ -37,8 +38,6 @@ public sealed class ReadAhead : IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "Ingestion read-ahead" };
         _thread.Start();
     }
-
-    private int _done;
 
     /// <summary>Files passed so far, read or not (for tests and diagnostics).</summary>
     public int Done

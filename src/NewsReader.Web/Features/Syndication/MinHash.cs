@@ -57,7 +57,8 @@ public sealed class MinHash
         // Every shingle as it comes, repeats included: a minimum does not change when a value is seen
         // twice, so the signature is that of the set (ScalarSignature), without building the set.
         // The word list is the thread's own, reused: a body's hashes are ~8 KB, allocated per article before.
-        var words = Words(text, _words ??= new List<ulong>(1024));
+        // Not for a huge text, whose list the thread would otherwise keep for good.
+        var words = text.Length <= MaxReusedChars ? Words(text, _words ??= new List<ulong>(1024)) : Words(text);
         var count = words.Count - ShingleWords + 1;
         if (count <= 0) return [];
         var signature = new ulong[_seeds.Length];
@@ -157,6 +158,9 @@ public sealed class MinHash
     internal static List<ulong> Words(string text) => Words(text, new List<ulong>(text.Length / 5));
 
     [ThreadStatic] private static List<ulong>? _words;
+
+    /// <summary>Longest text whose words go in the thread's list: at most half as many words, 1 MB of hashes.</summary>
+    private const int MaxReusedChars = 256 * 1024;
 
     /// <summary>The word hashes of <paramref name="text"/> into <paramref name="words"/>, emptied first.</summary>
     private static List<ulong> Words(string text, List<ulong> words)
