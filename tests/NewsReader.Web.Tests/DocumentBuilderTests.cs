@@ -18,9 +18,18 @@ public sealed class DocumentBuilderTests
     private static readonly ArticleIndex.Entry Other = new(9, "Court rules", "The judge said.", "Daily Ledger", null, "en",
         new DateTime(2021, 1, 2, 0, 0, 0, DateTimeKind.Utc), [], null);
 
+    private static string Numeric(IIndexableField f) => f.NumericType switch
+    {
+        NumericFieldType.INT32 => f.GetInt32Value()!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        NumericFieldType.INT64 => f.GetInt64Value()!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        NumericFieldType.SINGLE => f.GetSingleValue()!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        NumericFieldType.DOUBLE => f.GetDoubleValue()!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "",
+    };
+
     /// <summary>What the writer reads of each field, in order.</summary>
     private static List<string> Describe(Document doc) =>
-        doc.Fields.Select(f => string.Join('|', f.Name, f.GetType().Name, f.GetStringValue() ?? "", f.GetNumericValue()?.ToString() ?? "",
+        doc.Fields.Select(f => string.Join('|', f.Name, f.GetType().Name, f.GetStringValue() ?? "", Numeric(f),
             f.GetBinaryValue()?.Utf8ToString() ?? "", f.IndexableFieldType.IsIndexed, f.IndexableFieldType.IsStored,
             f.IndexableFieldType.IndexOptions, f.IndexableFieldType.DocValueType)).ToList();
 

@@ -25,7 +25,7 @@ public sealed class CorpusGeneratorTests : IDisposable
     {
         var dir = Path.Combine(_root, name);
         new CorpusGenerator(Source(), seed, syndicated: 0.3).Write(60, dir);
-        return Directory.EnumerateFiles(dir).ToDictionary(Path.GetFileName, File.ReadAllText)!;
+        return Directory.EnumerateFiles(dir).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
     }
 
     [Fact]

@@ -45,12 +45,13 @@ public sealed class IndexModel(SearchService search) : PageModel
     public string StoriesText(SearchResult r) =>
         r.Stories < r.Total ? $" in {r.Stories:N0} {(r.Stories == 1 ? "story" : "stories")}" : "";
 
-    public string Url(Action<SearchQuery> change) => "/" + Query.ToQueryString(change);
+    /// <summary>This search with <paramref name="change"/> made to it, as a link (not <c>Url</c>: that is the page's URL helper).</summary>
+    public string LinkWith(Action<SearchQuery> change) => "/" + Query.ToQueryString(change);
 
-    public string PageUrl(int page) => Url(q => { q.Page = page.ToString(System.Globalization.CultureInfo.InvariantCulture); q.Why = null; });
+    public string PageUrl(int page) => LinkWith(q => { q.Page = page.ToString(System.Globalization.CultureInfo.InvariantCulture); q.Why = null; });
 
     /// <summary>The same search with a facet value switched on or off (back to page 1).</summary>
-    public string Toggle(string dimension, string value) => Url(q =>
+    public string Toggle(string dimension, string value) => LinkWith(q =>
     {
         q.Page = null;
         switch (dimension)
