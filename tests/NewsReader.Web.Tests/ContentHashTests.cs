@@ -36,6 +36,9 @@ public class ContentHashTests
         // A lone surrogate at a piece's end or start: encoded as U+FFFD both ways, nothing pairs across a separator.
         ["lone surrogates at the edges"] = new() { Title = "Broken \uD83D", Paragraphs = ["\uDE00 starts low", "ends high \uD83D"], Captions = [new("\uD83D", "\uDE00")] },
         ["a long body"] = new() { Title = "Long", Paragraphs = Enumerable.Range(0, 400).Select(i => $"Paragraph {i} says something at length, ü and ø included.").ToList() },
+        // Pieces longer than the hash's 16 KB buffer, alone and after the buffer has filled part way.
+        ["one paragraph longer than the buffer"] = new() { Title = "Long one", Paragraphs = ["Short first.", string.Concat(Enumerable.Repeat("Längere Absätze, 中文 und 🌍. ", 900)), "After it."] },
+        ["a surrogate pair across where the buffer fills"] = new() { Title = new string('x', 5400), Paragraphs = [string.Concat(Enumerable.Repeat("🌍", 3000))] },
         ["empty paragraphs and captions"] = new() { Title = "", Paragraphs = ["", ""], Captions = [new("", "")] },
     };
 
