@@ -109,12 +109,44 @@ public class AnalysisEquivalenceTests
     {
         var table = new StemCache.Table();
         table.Add("running", "run");
-        var huge = new string('a', ushort.MaxValue + 1);
+        var longest = new string('b', StemCache.Table.MaxLength);
+        table.Add(longest, "b");
+        var huge = new string('a', StemCache.Table.MaxLength + 1);
         table.Add(huge, huge);
+        table.Add("c", huge);
+        table.Add("", "");
         Assert.False(table.TryGet(huge, out _, out _, out _));
-        Assert.Equal(1, table.Count);
+        Assert.False(table.TryGet("c", out _, out _, out _));
+        Assert.False(table.TryGet("", out _, out _, out _));
+        Assert.Equal(2, table.Count);
         Assert.True(table.TryGet("running", out var chars, out var start, out var length));
         Assert.Equal("run", new string(chars, start, length));
+        Assert.True(table.TryGet(longest, out chars, out start, out length));
+        Assert.Equal("b", new string(chars, start, length));
+    }
+
+    [Fact]
+    public void The_stem_cache_starts_over_before_its_chars_outgrow_what_a_slot_can_point_to()
+    {
+        var table = new StemCache.Table();
+        string Word(int i) => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + new string('w', StemCache.Table.MaxLength - 6);
+        var stem = new string('s', StemCache.Table.MaxLength);
+        // 510 chars a word: the chars run out (2^24) before the word count does.
+        var fits = StemCache.Table.MaxChars / (2 * StemCache.Table.MaxLength);
+        Assert.True(fits < StemCache.MaxWords);
+        for (var i = 0; i < fits; i++) table.Add(Word(i), stem);
+        Assert.Equal(fits, table.Count);
+        Assert.True(table.TryGet(Word(fits - 1), out var chars, out var start, out var length));
+        Assert.Equal(stem, new string(chars, start, length));
+
+        // 256 chars are left, this word and stem take 510.
+        var other = "x" + new string('y', StemCache.Table.MaxLength - 1);
+        table.Add(Word(fits), other);
+
+        Assert.Equal(1, table.Count);
+        Assert.False(table.TryGet(Word(0), out _, out _, out _));
+        Assert.True(table.TryGet(Word(fits), out chars, out start, out length));
+        Assert.Equal(other, new string(chars, start, length));
     }
 
     [Fact]

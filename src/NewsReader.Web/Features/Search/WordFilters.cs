@@ -62,17 +62,23 @@ public static class StemCache
     }
 
     /// <summary>
-    /// Words and their stems in flat arrays: a slot holds a word's hash and entry, an entry where the word's
-    /// chars start in one char array (its stem right after it) and both lengths. A lookup reads a slot, an
-    /// entry and the chars; Lucene's <c>CharArrayDictionary</c> read a key array, a value wrapper and a
-    /// string, each its own object, and was a quarter of analyzing a body.
+    /// Words and their stems in two flat arrays. A slot is one 64-bit value: 24 bits of the word's hash,
+    /// where its chars start in one char array (its stem right after it), and both lengths. A lookup
+    /// reads a slot and the chars. Lucene's <c>CharArrayDictionary</c> read a key array, a value wrapper
+    /// and a string, each its own object, and was a quarter of analyzing a body; a separate entry array
+    /// behind each slot, as before, cost one more cache miss a word.
     /// </summary>
     internal sealed class Table
     {
+        /// <summary>Longest word or stem kept: a slot has 8 bits for each length (tokenizers here cut words at 255 chars).</summary>
+        internal const int MaxLength = 255;
+
+        /// <summary>Chars a slot can point into (24 bits); when they would run past it, the table starts over.</summary>
+        internal const int MaxChars = 1 << 24;
+
         // Grown by doubling, so a stream that analyzes a few short queries keeps a few KB; at most MaxWords
-        // entries in 2^17 slots, never more than half full, so probes stay short.
+        // words in 2^17 slots, never more than half full, so probes stay short.
         private long[] _slots = new long[2048];
-        private long[] _entries = new long[1024];
         private char[] _chars = new char[8192];
         private int _used;
 
@@ -88,48 +94,49 @@ public static class StemCache
         /// <summary>The stem of <paramref name="word"/>, if it was added: where it starts in <paramref name="chars"/> and how long it is.</summary>
         public bool TryGet(ReadOnlySpan<char> word, out char[] chars, out int start, out int length)
         {
+            (chars, start, length) = (_chars, 0, 0);
+            if (word.Length is 0 or > MaxLength) return false;
             var hash = Hash(word);
+            var tag = (long)(hash >> 8) << 40 | (long)word.Length << 8;
+            const long tagMask = unchecked((long)0xFFFFFF000000FF00);
             var mask = _slots.Length - 1;
             for (var i = (int)(hash & mask); ; i = (i + 1) & mask)
             {
                 var slot = _slots[i];
-                if (slot == 0) break;
-                if ((uint)(slot >> 32) != hash) continue;
-                var entry = _entries[(int)slot - 1];
-                int at = (int)(entry >> 32), wordLength = (int)(entry >> 16) & 0xFFFF;
-                if (wordLength == word.Length && _chars.AsSpan(at, wordLength).SequenceEqual(word))
+                if (slot == 0) return false;
+                if ((slot & tagMask) != tag) continue;
+                var at = (int)(slot >> 16) & 0xFFFFFF;
+                if (_chars.AsSpan(at, word.Length).SequenceEqual(word))
                 {
-                    (chars, start, length) = (_chars, at + wordLength, (int)entry & 0xFFFF);
+                    (start, length) = (at + word.Length, (int)slot & 0xFF);
                     return true;
                 }
             }
-            (chars, start, length) = (_chars, 0, 0);
-            return false;
         }
 
         /// <summary>
-        /// Adds a word <see cref="TryGet"/> did not find; when full, forgets every word first. A word or stem
-        /// too long for an entry's 16-bit lengths is not kept (tokenizers here cut words at 255 chars).
+        /// Adds a word <see cref="TryGet"/> did not find; when full, forgets every word first. An empty word,
+        /// or a word or stem longer than <see cref="MaxLength"/>, is not kept.
         /// </summary>
         public void Add(ReadOnlySpan<char> word, ReadOnlySpan<char> stem)
         {
-            if (word.Length > ushort.MaxValue || stem.Length > ushort.MaxValue) return;
-            if (Count >= MaxWords) Clear();
-            if (Count == _entries.Length) Array.Resize(ref _entries, Math.Min(MaxWords, _entries.Length * 2));
+            if (word.Length is 0 or > MaxLength || stem.Length > MaxLength) return;
+            if (Count >= MaxWords || _used + word.Length + stem.Length > MaxChars) Clear();
             if ((Count + 1) * 2 > _slots.Length) Rehash(_slots.Length * 2);
             if (_used + word.Length + stem.Length > _chars.Length)
-                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _used + word.Length + stem.Length));
+                Array.Resize(ref _chars, Math.Min(MaxChars, Math.Max(_chars.Length * 2, _used + word.Length + stem.Length)));
             word.CopyTo(_chars.AsSpan(_used));
             stem.CopyTo(_chars.AsSpan(_used + word.Length));
-            _entries[Count] = ((long)_used << 32) | ((long)word.Length << 16) | (uint)stem.Length;
+            var hash = Hash(word);
+            Place(_slots, hash, (long)(hash >> 8) << 40 | (long)_used << 16 | (long)word.Length << 8 | (uint)stem.Length);
             _used += word.Length + stem.Length;
-            Place(_slots, ((long)Hash(word) << 32) | (uint)++Count);
+            Count++;
         }
 
-        private static void Place(long[] slots, long slot)
+        private static void Place(long[] slots, uint hash, long slot)
         {
             var mask = slots.Length - 1;
-            var i = (int)((uint)(slot >> 32) & mask);
+            var i = (int)(hash & mask);
             while (slots[i] != 0) i = (i + 1) & mask;
             slots[i] = slot;
         }
@@ -137,8 +144,9 @@ public static class StemCache
         private void Rehash(int size)
         {
             var slots = new long[size];
+            // A slot keeps only part of its word's hash: the rest comes from the word itself.
             foreach (var slot in _slots)
-                if (slot != 0) Place(slots, slot);
+                if (slot != 0) Place(slots, Hash(_chars.AsSpan((int)(slot >> 16) & 0xFFFFFF, (int)(slot >> 8) & 0xFF)), slot);
             _slots = slots;
         }
 
