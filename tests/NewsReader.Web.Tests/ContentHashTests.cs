@@ -38,7 +38,8 @@ public class ContentHashTests
         ["a long body"] = new() { Title = "Long", Paragraphs = Enumerable.Range(0, 400).Select(i => $"Paragraph {i} says something at length, ü and ø included.").ToList() },
         // Pieces longer than the hash's 16 KB buffer, alone and after the buffer has filled part way.
         ["one paragraph longer than the buffer"] = new() { Title = "Long one", Paragraphs = ["Short first.", string.Concat(Enumerable.Repeat("Längere Absätze, 中文 und 🌍. ", 900)), "After it."] },
-        ["a surrogate pair across where the buffer fills"] = new() { Title = new string('x', 5400), Paragraphs = [string.Concat(Enumerable.Repeat("🌍", 3000))] },
+        // Pieces that each fit the buffer alone but not after what it holds: it is hashed part way, surrogate pairs on both sides.
+        ["pieces that fill the buffer part way"] = new() { Title = new string('x', 5400), Paragraphs = [.. Enumerable.Range(0, 3).Select(i => i + string.Concat(Enumerable.Repeat("🌍", 1000)))] },
         ["empty paragraphs and captions"] = new() { Title = "", Paragraphs = ["", ""], Captions = [new("", "")] },
     };
 

@@ -534,7 +534,7 @@ public sealed partial class DumpIngester(
     /// <summary>
     /// SHA-256 over text appended piece by piece as UTF-8. Pieces are gathered in one pooled buffer and
     /// hashed in one call when it fills or at the end: handing each piece to the hash on its own (a call
-    /// into OpenSSL per paragraph and per separator) cost 17 µs a dump.
+    /// into OpenSSL per paragraph and per separator) cost 11–17 µs a dump in `bench prepare`, 10 or less this way.
     /// </summary>
     private sealed class Utf8Hash : IDisposable
     {
