@@ -95,6 +95,48 @@ public sealed class AnalyzedTextTests : IDisposable
         Assert.Equal(expected, Postings(analyzedAhead, field));
     }
 
+    /// <summary>As ingestion does it: each article analyzed into buffers from one pool just before it is indexed, and handed back after.</summary>
+    private DirectoryReader IndexReusingBuffers(string name, NewsAnalyzer analyzer, IEnumerable<ArticleIndex.Entry> entries)
+    {
+        var buffers = new TokenBuffers();
+        var directory = FSDirectory.Open(Path.Combine(_root, name));
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(NewsAnalyzer.Version, new NewsAnalyzer())))
+        {
+            var builder = new ArticleIndex.DocumentBuilder();
+            foreach (var entry in entries)
+            {
+                var (title, body) = (AnalyzedText.Of(analyzer, ArticleIndex.Fields.Title, entry.Title, buffers), AnalyzedText.Of(analyzer, ArticleIndex.Fields.Body, entry.Body, buffers));
+                writer.AddDocument(builder.Build(entry with { Analyzed = (title, body) }));
+                title.Release();
+                body.Release();
+            }
+            writer.Commit();
+        }
+        return DirectoryReader.Open(directory);
+    }
+
+    [Theory]
+    [InlineData(ArticleIndex.Fields.Title)]
+    [InlineData(ArticleIndex.Fields.Body)]
+    public void Buffers_handed_back_and_reused_still_replay_each_text_exactly(string field)
+    {
+        using var analyzer = new NewsAnalyzer();
+        using var analyzedByWriter = Index("writer", Entries(null));
+        using var reused = IndexReusingBuffers("reused", analyzer, Entries(null));
+
+        Assert.Equal(Postings(analyzedByWriter, field), Postings(reused, field));
+    }
+
+    [Fact]
+    public void Released_tokens_cannot_be_replayed()
+    {
+        using var analyzer = new NewsAnalyzer();
+        var text = AnalyzedText.Of(analyzer, ArticleIndex.Fields.Body, "Ferry sails at dawn.", new TokenBuffers());
+        text.Release();
+
+        Assert.Throws<InvalidOperationException>(() => new AnalyzedText.Replay().Of(text));
+    }
+
     [Fact]
     public void The_final_offset_and_trailing_gap_are_kept()
     {

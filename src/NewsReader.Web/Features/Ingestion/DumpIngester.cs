@@ -134,7 +134,8 @@ public sealed partial class DumpIngester(
         // The worker reads what was stored before the run from a copy: the writer adds to `known` as it
         // stores, and a dictionary read while another thread adds to it can fail or loop.
         var storedBefore = new Dictionary<string, KnownDump>(known, StringComparer.Ordinal);
-        var reader = Task.Run(() => PrepareAllAsync(root, files, storedBefore, batches, stop.Token), stop.Token);
+        var buffers = new TokenBuffers();
+        var reader = Task.Run(() => PrepareAllAsync(root, files, storedBefore, buffers, batches, stop.Token), stop.Token);
         try
         {
             await foreach (var shared in batches.Reader.ReadAllAsync(ct))
@@ -169,7 +170,7 @@ public sealed partial class DumpIngester(
         return new IngestionSummary(files.Count + refused.Count, failures.Count, added, updated, unchanged, skipped, failures) { Stages = _stages };
     }
 
-    private async Task PrepareAllAsync(string root, IReadOnlyList<string> files, Dictionary<string, KnownDump> known,
+    private async Task PrepareAllAsync(string root, IReadOnlyList<string> files, Dictionary<string, KnownDump> known, TokenBuffers buffers,
         System.Threading.Channels.Channel<SharedBatch<string, PreparedDump>> queue, CancellationToken ct)
     {
         var output = queue.Writer;
@@ -189,7 +190,7 @@ public sealed partial class DumpIngester(
                 readAhead.Reached(position);
                 position += chunk.Length;
                 var batch = new SharedBatch<string, PreparedDump>(chunk, file =>
-                    PreparedDump.Prepare(root, file, options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null, index.Analyzer, Stored));
+                    PreparedDump.Prepare(root, file, options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null, index.Analyzer, Stored, buffers));
                 // Handed over before it is prepared, so that a writer with nothing to do takes part.
                 var handing = Stopwatch.GetTimestamp();
                 await HandOverAsync(output, batch, ct);
@@ -258,7 +259,19 @@ public sealed partial class DumpIngester(
     {
         var documents = new SharedBatch<ArticleIndex.Entry, bool>([.. entries], e =>
         {
-            index.Upsert(e);
+            try
+            {
+                index.Upsert(e);
+            }
+            finally
+            {
+                // The writer has the tokens: their buffers go back for the articles being prepared.
+                if (e.Analyzed is { } analyzed)
+                {
+                    analyzed.Title.Release();
+                    analyzed.Body.Release();
+                }
+            }
             return true;
         });
         _offered.Enqueue(documents);

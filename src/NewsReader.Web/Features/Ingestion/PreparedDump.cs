@@ -33,8 +33,9 @@ public sealed class PreparedDump
     public bool Unchanged { get; init; }
 
     /// <param name="analyzer">The index's analyzer, to analyze titles and bodies ahead of the writer; null to leave it to the writer.</param>
+    /// <param name="buffers">Where the analyzed tokens are kept; the writer hands them back once indexed.</param>
     public static PreparedDump Prepare(string root, string file, long maxBytes, MinHash? hasher, Analyzer? analyzer,
-        Func<string, (string Hash, long Length, DateTime Modified)?> known)
+        Func<string, (string Hash, long Length, DateTime Modified)?> known, TokenBuffers? buffers = null)
     {
         var relative = DumpFolder.Relative(root, file);
         var info = new FileInfo(file);
@@ -89,7 +90,7 @@ public sealed class PreparedDump
                 var body = StoredBody(a);
                 var signature = hasher?.Signature(body) ?? [];
                 var analyzed = analyzer is null ? default((AnalyzedText, AnalyzedText)?)
-                    : (AnalyzedText.Of(analyzer, ArticleIndex.Fields.Title, a.Title), AnalyzedText.Of(analyzer, ArticleIndex.Fields.Body, body));
+                    : (AnalyzedText.Of(analyzer, ArticleIndex.Fields.Title, a.Title, buffers), AnalyzedText.Of(analyzer, ArticleIndex.Fields.Body, body, buffers));
                 return new PreparedArticle(a, body, DumpIngester.ContentHash(a), signature, hasher?.BandKeys(signature) ?? [], analyzed);
             }).ToList();
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -14,24 +15,30 @@ public sealed class AnalyzedText
 {
     private const int Slots = 5; // term start, term length, position increment, start offset, end offset
 
+    private readonly TokenBuffers? _buffers;
     private char[] _chars;
     private int[] _tokens;
     private int _charCount;
+    private bool _released;
 
-    private AnalyzedText(int capacity)
+    private AnalyzedText(int capacity, TokenBuffers? buffers)
     {
-        _chars = new char[Math.Max(16, capacity)];
-        _tokens = new int[Math.Max(16, capacity / 4) * Slots];
+        _buffers = buffers;
+        _chars = Rent<char>(buffers?.Chars, Math.Max(16, capacity));
+        _tokens = Rent<int>(buffers?.Ints, Math.Max(16, capacity / 4) * Slots);
     }
+
+    private static T[] Rent<T>(ArrayPool<T>? pool, int length) => pool?.Rent(length) ?? new T[length];
 
     public int Count { get; private set; }
     public int FinalOffset { get; private set; }
     public int FinalIncrement { get; private set; }
 
     /// <summary>Runs <paramref name="analyzer"/> over <paramref name="text"/> as the index writer would for <paramref name="field"/>.</summary>
-    public static AnalyzedText Of(Analyzer analyzer, string field, string text)
+    /// <param name="buffers">Where to take the token buffers from; <see cref="Release"/> hands them back. Null: new arrays.</param>
+    public static AnalyzedText Of(Analyzer analyzer, string field, string text, TokenBuffers? buffers = null)
     {
-        var result = new AnalyzedText(text.Length + text.Length / 2);
+        var result = new AnalyzedText(text.Length + text.Length / 2, buffers);
         using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -47,8 +54,8 @@ public sealed class AnalyzedText
 
     private void Add(char[] buffer, int length, int increment, int start, int end)
     {
-        if (_charCount + length > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + length));
-        if ((Count + 1) * Slots > _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
+        if (_charCount + length > _chars.Length) Grow(ref _chars, _buffers?.Chars, Math.Max(_chars.Length * 2, _charCount + length));
+        if ((Count + 1) * Slots > _tokens.Length) Grow(ref _tokens, _buffers?.Ints, _tokens.Length * 2);
         buffer.AsSpan(0, length).CopyTo(_chars.AsSpan(_charCount));
         var t = Count * Slots;
         _tokens[t] = _charCount;
@@ -60,13 +67,45 @@ public sealed class AnalyzedText
         Count++;
     }
 
+    private static void Grow<T>(ref T[] array, ArrayPool<T>? pool, int length)
+    {
+        if (pool is null)
+        {
+            Array.Resize(ref array, length);
+            return;
+        }
+        var bigger = pool.Rent(length);
+        array.AsSpan().CopyTo(bigger);
+        pool.Return(array);
+        array = bigger;
+    }
+
+    /// <summary>
+    /// Hands the token buffers back to the pool they came from, once the index writer has the tokens.
+    /// The text cannot be replayed after that (the buffers may already hold another text's tokens).
+    /// </summary>
+    public void Release()
+    {
+        if (_released) return;
+        _released = true;
+        if (_buffers is { } buffers)
+        {
+            buffers.Chars.Return(_chars);
+            buffers.Ints.Return(_tokens);
+        }
+        _chars = [];
+        _tokens = [];
+        _charCount = 0;
+        Count = 0;
+    }
+
     /// <summary>A token stream that replays the tokens it is given; one per field of a document builder.</summary>
     public sealed class Replay : TokenStream
     {
         private readonly ICharTermAttribute _term;
         private readonly IPositionIncrementAttribute _increment;
         private readonly IOffsetAttribute _offset;
-        private AnalyzedText _text = new(0);
+        private AnalyzedText _text = new(0, null);
         private int _next;
 
         public Replay()
@@ -78,6 +117,7 @@ public sealed class AnalyzedText
 
         public Replay Of(AnalyzedText text)
         {
+            if (text._released) throw new InvalidOperationException("These tokens were released after indexing and cannot be replayed.");
             _text = text;
             _next = 0;
             return this;
@@ -107,4 +147,24 @@ public sealed class AnalyzedText
             _next = 0;
         }
     }
+}
+
+/// <summary>
+/// The arrays analyzed text is kept in on its way from the preparing workers to the index writer,
+/// reused instead of allocated for every article. One per ingestion run, dropped with it, so the
+/// serving app keeps none of it.
+/// </summary>
+public sealed class TokenBuffers
+{
+    /// <summary>
+    /// Arrays kept per size: about as many as are in flight (six queued batches and two offered to the
+    /// index, some 700 articles of two fields each); the rest are left to the garbage collector.
+    /// </summary>
+    private const int PerSize = 2048;
+
+    /// <summary>Longer arrays (a body of over a million characters) are not kept.</summary>
+    private const int MaxLength = 1 << 22;
+
+    public ArrayPool<char> Chars { get; } = ArrayPool<char>.Create(MaxLength, PerSize);
+    public ArrayPool<int> Ints { get; } = ArrayPool<int>.Create(MaxLength, PerSize);
 }
