@@ -13,6 +13,19 @@ internal static class DumpReader
     private const int EchoReach = 3;
     private const int MinTableRows = 4;
 
+    /// <summary>Dumps up to this many characters of lines measure into the thread's reused lists.</summary>
+    private const int MaxReusedChars = 256 * 1024;
+
+    [ThreadStatic] private static List<ulong>? _threadFound;
+    [ThreadStatic] private static List<ulong>? _threadHashes;
+
+    private static List<ulong> Cleared(ref List<ulong>? list)
+    {
+        list ??= new List<ulong>(1024);
+        list.Clear();
+        return list;
+    }
+
     public static (List<DumpLine> Lines, string? Language) Read(string text)
     {
         var raw = new List<string>();
@@ -26,11 +39,14 @@ internal static class DumpReader
         // it finds also name the dump's language (and later each article's), without walking the text again.
         // The word hashes that caption matching compares lines by come from the same walk.
         var lines = new List<DumpLine>(raw.Count);
-        var found = new List<ulong>();
-        var hashes = new List<ulong>();
         var ends = new List<(int Found, int Hashes)>(raw.Count);
-        var longest = 0;
-        foreach (var line in raw) longest = Math.Max(longest, line.Length);
+        int longest = 0, total = 0;
+        foreach (var line in raw) (longest, total) = (Math.Max(longest, line.Length), total + line.Length);
+        // The lists are the thread's own, reused: grown afresh for every dump they were most of the
+        // extraction's 64-bit garbage. Their contents are copied out below; a huge dump gets its own.
+        var reuse = total <= MaxReusedChars;
+        var found = reuse ? Cleared(ref _threadFound) : [];
+        var hashes = reuse ? Cleared(ref _threadHashes) : [];
         var buffer = ArrayPool<char>.Shared.Rent(longest * 2);
         foreach (var line in raw)
         {
