@@ -195,7 +195,7 @@ public sealed class NewDumpWriter(NewsDbContext db, BandIndex bands)
     /// Values are bound as that provider binds them: integers, text, blobs and NULL. Synchronous on
     /// purpose: SQLite's async methods run synchronously anyway, at the price of a task per row.
     /// </summary>
-    private sealed class Insert : IDisposable
+    internal sealed class Insert : IDisposable
     {
         private readonly SQLitePCL.sqlite3 _db;
         private readonly SQLitePCL.sqlite3_stmt _statement;
