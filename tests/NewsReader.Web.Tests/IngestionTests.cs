@@ -195,11 +195,11 @@ public class IngestionTests
     }
 
     [Fact]
-    public async Task A_run_of_many_batches_indexes_every_article_once_whichever_thread_indexes_it()
+    public async Task A_run_of_many_batches_indexes_every_article_once()
     {
         await using var app = new NewsReaderApp();
         await app.InitializeAsync();
-        // Enough dumps for the queue to fill: the preparing worker then indexes documents the writer stored.
+        // Enough dumps for many batches and for the queue to fill.
         var text = await File.ReadAllTextAsync(Path.Combine(app.DumpsDirectory, "002_91b8f23e8332bfd3.txt"));
         for (int i = 0; i < 640; i++)
             await File.WriteAllTextAsync(Path.Combine(app.DumpsDirectory, $"many-{i:D4}.txt"), text.Replace("Russia", $"Ruritania{i}"));

@@ -24,10 +24,8 @@ public sealed record IngestionSummary(int FilesTotal, int FilesFailed, int Artic
 public sealed class IngestionStages
 {
     public double Preparing { get; set; }
-    /// <summary>Batches waiting for the writer to take them (the worker indexing for the writer meanwhile included).</summary>
+    /// <summary>Batches waiting for the writer to take them.</summary>
     public double WaitingForWriter { get; set; }
-    /// <summary>The preparing worker indexing documents the writer stored, because the writer was behind.</summary>
-    public double WorkerIndexing { get; set; }
     /// <summary>The writer preparing the dumps of its next batch that nobody had started, and waiting for those in progress.</summary>
     public double WriterPreparing { get; set; }
     public double Storing { get; set; }
@@ -35,7 +33,7 @@ public sealed class IngestionStages
     public double Committing { get; set; }
 
     public override string ToString() =>
-        $"preparing {Preparing:F1} s (then {WaitingForWriter:F1} s waiting for the writer), indexing for it {WorkerIndexing:F1} s; writer: preparing {WriterPreparing:F1} s, storing {Storing:F1} s, indexing {Indexing:F1} s, committing {Committing:F1} s";
+        $"preparing {Preparing:F1} s (then {WaitingForWriter:F1} s waiting for the writer); writer: preparing {WriterPreparing:F1} s, storing {Storing:F1} s, indexing {Indexing:F1} s, committing {Committing:F1} s";
 }
 
 /// <summary>
@@ -192,15 +190,13 @@ public sealed partial class DumpIngester(
                 var batch = new SharedBatch<string, PreparedDump>(chunk, file =>
                     PreparedDump.Prepare(root, file, options.Value.MaxDumpBytes, options.Value.Cluster ? hasher : null, index.Analyzer, Stored, buffers));
                 // Handed over before it is prepared, so that a writer with nothing to do takes part.
+                // The worker does not index for the writer while it waits: Lucene then fills a buffer per
+                // thread, and writing out twice the segments cost more than the help saved (session 15,
+                // 100k dumps, 4 alternating pairs: Lucene's share 29.0-33.7 s with the help, 26.7-30.6 s without).
                 var handing = Stopwatch.GetTimestamp();
-                await HandOverAsync(output, batch, ct);
+                await output.WriteAsync(batch, ct);
                 var started = Stopwatch.GetTimestamp();
                 _stages.WaitingForWriter += Stopwatch.GetElapsedTime(handing, started).TotalSeconds;
-                // A batch ahead of this one waits for the writer: the writer is behind, so its documents come first.
-                while (queue.Reader.Count >= 2 && _indexing is { } documents && documents.TryWorkOne()) { }
-                var indexed = Stopwatch.GetTimestamp();
-                _stages.WorkerIndexing += Stopwatch.GetElapsedTime(started, indexed).TotalSeconds;
-                started = indexed;
                 // Synchronous work items: a batch is one hand-off between threads, not several per dump
                 // (on two cores, pool threads spinning between hand-offs took CPU the writer needed).
                 if (workers == 1) batch.Work();
@@ -215,45 +211,12 @@ public sealed partial class DumpIngester(
         }
     }
 
-    /// <summary>The documents of the last stored batch, for the preparing worker to index while the writer is behind.</summary>
-    private volatile SharedBatch<ArticleIndex.Entry, bool>? _indexing;
-    /// <summary>Completed (and replaced) whenever the writer offers a batch of documents to index.</summary>
-    private TaskCompletionSource _indexingOffered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     /// <summary>Batches offered for indexing and not yet finished by the writer, oldest first.</summary>
     private readonly Queue<SharedBatch<ArticleIndex.Entry, bool>> _offered = new();
 
     /// <summary>
-    /// Hands a batch to the writer. While the queue is full the writer is behind, and the preparing
-    /// worker indexes documents the writer has offered instead of waiting (Lucene's writer takes
-    /// documents from several threads). The worker also indexes first whenever a prepared batch is
-    /// waiting for the writer (see <see cref="PrepareAllAsync"/>): the writer, which stores, indexes
-    /// and commits, is the slower side.
-    /// </summary>
-    private async Task HandOverAsync(System.Threading.Channels.ChannelWriter<SharedBatch<string, PreparedDump>> output,
-        SharedBatch<string, PreparedDump> batch, CancellationToken ct)
-    {
-        while (!output.TryWrite(batch))
-        {
-            ct.ThrowIfCancellationRequested();
-            var offered = Volatile.Read(ref _indexingOffered).Task;
-            if (_indexing is { } documents)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var helped = documents.TryWorkOne();
-                _stages.WorkerIndexing += Stopwatch.GetElapsedTime(started).TotalSeconds;
-                if (helped) continue;
-            }
-            var room = output.WaitToWriteAsync(ct).AsTask();
-            await Task.WhenAny(room, offered);
-            if (room.IsCompleted && !await room) throw new System.Threading.Channels.ChannelClosedException();
-        }
-    }
-
-    /// <summary>
-    /// Offers a stored batch's documents for indexing and finishes the batch offered before it, so a
-    /// batch stays on offer to the worker while the writer stores the next one (finished at once, the
-    /// worker found little to take: 0.7 s of a 15 s wait). A commit finishes every offered batch first,
-    /// so the outbox rows it clears are those of documents the commit holds.
+    /// Indexes a stored batch's documents. A commit finishes every offered batch first, so the outbox
+    /// rows it clears are those of documents the commit holds.
     /// </summary>
     private void OfferForIndexing(List<ArticleIndex.Entry> entries)
     {
@@ -275,16 +238,13 @@ public sealed partial class DumpIngester(
             return true;
         });
         _offered.Enqueue(documents);
-        _indexing = documents;
-        Interlocked.Exchange(ref _indexingOffered, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        while (_offered.Count > 1) FinishOldest();
+        FinishIndexing();
     }
 
     /// <summary>Indexes what is left of every offered batch (before a commit, or before the entity path touches the index).</summary>
     private void FinishIndexing()
     {
         while (_offered.Count > 0) FinishOldest();
-        _indexing = null;
     }
 
     private void FinishOldest()
