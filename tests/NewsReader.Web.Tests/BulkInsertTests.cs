@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NewsReader.Web.Features.Ingestion;
+using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests;
 
@@ -9,15 +10,9 @@ namespace NewsReader.Web.Tests;
 /// </summary>
 public sealed class BulkInsertTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsreader-tests", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new();
 
-    public BulkInsertTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     public static readonly TheoryData<string, object?> Values = new()
     {
@@ -37,7 +32,7 @@ public sealed class BulkInsertTests : IDisposable
     [MemberData(nameof(Values))]
     public void A_value_is_stored_as_the_provider_stores_it(string what, object? value)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "bulk.db")}");
+        using var connection = new SqliteConnection($"Data Source={_folder.File("bulk.db")}");
         connection.Open();
         Execute(connection, "CREATE TABLE Bulk (Id INTEGER, Before TEXT, Value, After TEXT); CREATE TABLE Provider (Id INTEGER, Before TEXT, Value, After TEXT);");
 

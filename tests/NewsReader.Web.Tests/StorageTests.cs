@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NewsReader.Web.Data;
 using NewsReader.Web.Features.Storage;
+using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests;
 
@@ -14,18 +15,12 @@ namespace NewsReader.Web.Tests;
 /// </summary>
 public sealed class StorageTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsreader-tests", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new();
 
-    public StorageTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private NewsDbContext Context() => new(new DbContextOptionsBuilder<NewsDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(_folder, "newsreader.db")}").Options);
+        .UseSqlite($"Data Source={_folder.File("newsreader.db")}").Options);
 
     [Fact]
     public void The_app_runs_on_the_compiled_model()
