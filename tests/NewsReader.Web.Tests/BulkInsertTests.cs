@@ -54,8 +54,9 @@ public sealed class BulkInsertTests : IDisposable
         }
 
         var stored = Rows(connection, "Bulk");
+        var expected = Rows(connection, "Provider");
         Assert.Equal(2, stored.Count);
-        Assert.Equal(Rows(connection, "Provider"), stored);
+        Assert.True(expected.SequenceEqual(stored), $"{what}: stored {string.Join(" / ", stored)}; the provider stores {string.Join(" / ", expected)}");
     }
 
     private static List<string> Rows(SqliteConnection connection, string table)
