@@ -90,19 +90,4 @@ public sealed class SharedBatchTests
 
         Assert.Empty(batch.Finish());
     }
-
-    [Fact]
-    public void A_helper_takes_one_item_per_call_and_gets_false_once_all_are_claimed()
-    {
-        var calls = new List<int>();
-        using var batch = new SharedBatch<int, int>([1, 2, 3], i => { calls.Add(i); return i * 10; });
-
-        Assert.True(batch.TryWorkOne());
-        Assert.Equal(new[] { 1 }, calls);
-        Assert.True(batch.TryWorkOne());
-        Assert.Equal(new[] { 10, 20, 30 }, batch.Finish());
-        Assert.Equal(new[] { 1, 2, 3 }, calls);
-        Assert.False(batch.TryWorkOne());
-        Assert.Equal(3, calls.Count);
-    }
 }

@@ -74,7 +74,6 @@ public sealed partial class DumpIngester(
 
     private async Task CommitAsync()
     {
-        FinishIndexing();
         var started = Stopwatch.GetTimestamp();
         var committed = index.Commit();
         _stages.Committing += Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -211,61 +210,38 @@ public sealed partial class DumpIngester(
         }
     }
 
-    /// <summary>Batches offered for indexing and not yet finished by the writer, oldest first.</summary>
-    private readonly Queue<SharedBatch<ArticleIndex.Entry, bool>> _offered = new();
-
     /// <summary>
-    /// Indexes a stored batch's documents. A commit finishes every offered batch first, so the outbox
-    /// rows it clears are those of documents the commit holds.
+    /// Indexes a stored batch's documents on the writer; the next commit holds them. Not cancellable, and
+    /// a document that fails does not stop the rest: the batch goes in whole, or keeps its outbox rows,
+    /// which are replayed after the run.
     /// </summary>
-    private void OfferForIndexing(List<ArticleIndex.Entry> entries)
+    private void IndexStored(List<ArticleIndex.Entry> entries)
     {
-        var documents = new SharedBatch<ArticleIndex.Entry, bool>([.. entries], e =>
+        var started = Stopwatch.GetTimestamp();
+        Exception? failure = null;
+        foreach (var entry in entries)
         {
             try
             {
-                index.Upsert(e);
+                index.Upsert(entry);
+            }
+            catch (Exception e)
+            {
+                failure ??= e;
             }
             finally
             {
                 // The writer has the tokens: their buffers go back for the articles being prepared.
-                if (e.Analyzed is { } analyzed)
+                if (entry.Analyzed is { } analyzed)
                 {
                     analyzed.Title.Release();
                     analyzed.Body.Release();
                 }
             }
-            return true;
-        });
-        _offered.Enqueue(documents);
-        FinishIndexing();
-    }
-
-    /// <summary>Indexes what is left of every offered batch (before a commit, or before the entity path touches the index).</summary>
-    private void FinishIndexing()
-    {
-        while (_offered.Count > 0) FinishOldest();
-    }
-
-    private void FinishOldest()
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var documents = _offered.Dequeue();
-        try
-        {
-            // Not cancellable: once offered, a batch is indexed whole, so that the commit holds all of it.
-            documents.Finish();
-            _indexedSinceCommit.AddRange(documents.Items.Select(e => e.Id));
         }
-        catch (AggregateException e) when (e.InnerException is { } cause)
-        {
-            // Stored but not indexed: the batch's outbox rows stay, and are replayed after the run.
-            LogIndexingFailed(documents.Count, cause.Message);
-        }
-        finally
-        {
-            _stages.Indexing += Stopwatch.GetElapsedTime(started).TotalSeconds;
-        }
+        if (failure is null) _indexedSinceCommit.AddRange(entries.Select(e => e.Id));
+        else LogIndexingFailed(entries.Count, failure.Message);
+        _stages.Indexing += Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
     /// <summary>Stores one prepared batch: new dumps in bulk, changed and failed ones one by one.</summary>
@@ -280,12 +256,7 @@ public sealed partial class DumpIngester(
                 outcomes[i] = (dump.Relative, new DumpOutcome(DumpOutcomeKind.Skipped, Unchanged: known[dump.Relative].Articles));
             else if (dump.Failure is null && !known.ContainsKey(dump.Relative))
                 fresh.Add(i);
-            else
-            {
-                // The entity path indexes as it goes: what was offered before must be in first.
-                FinishIndexing();
-                outcomes[i] = (dump.Relative, await StoreOneAsync(dump, ct));
-            }
+            else outcomes[i] = (dump.Relative, await StoreOneAsync(dump, ct));
         }
         if (fresh.Count > 0)
         {
@@ -295,7 +266,7 @@ public sealed partial class DumpIngester(
                 var storing = Stopwatch.GetTimestamp();
                 var (written, entries) = await writer.WriteAsync(fresh.Select(i => batch[i]).ToList(), time.GetUtcNow().UtcDateTime, ct);
                 _stages.Storing += Stopwatch.GetElapsedTime(storing).TotalSeconds;
-                OfferForIndexing(entries);
+                IndexStored(entries);
                 for (int j = 0; j < fresh.Count; j++)
                 {
                     var w = written[j];
@@ -309,7 +280,6 @@ public sealed partial class DumpIngester(
                 // The batch rolled back; each of its dumps gets its own turn so one bad dump fails alone.
                 LogBatchFailed(e.Message);
                 db.ChangeTracker.Clear();
-                FinishIndexing();
                 foreach (var i in fresh) outcomes[i] = (batch[i].Relative, await StoreOneAsync(batch[i], ct));
             }
         }

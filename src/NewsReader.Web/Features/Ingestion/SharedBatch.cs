@@ -29,9 +29,7 @@ public sealed class SharedBatch<TIn, TOut> : IDisposable
         _done = new ManualResetEventSlim(items.Length == 0);
     }
 
-    public int Count => _items.Length;
 
-    public IReadOnlyList<TIn> Items => _items;
 
     /// <summary>Prepares items until none is left to claim; returns how many this call prepared.</summary>
     public int Work()
@@ -41,12 +39,6 @@ public sealed class SharedBatch<TIn, TOut> : IDisposable
         return prepared;
     }
 
-    /// <summary>
-    /// Claims and prepares the next unclaimed item, if there is one: for a thread that helps between
-    /// other duties and must be able to stop after any item.
-    /// </summary>
-    /// <returns>False when every item had been claimed already (nothing was done).</returns>
-    public bool TryWorkOne() => TryWorkOne(out _);
 
     private bool TryWorkOne(out bool succeeded)
     {
