@@ -128,6 +128,23 @@ public sealed class AnalyzedTextTests : IDisposable
     }
 
     [Fact]
+    public void A_text_too_long_for_the_pool_is_analyzed_and_released_like_any_other()
+    {
+        // Arrays longer than the pool keeps (4 M elements) are allocated as asked and dropped when released.
+        using var analyzer = new NewsAnalyzer();
+        var buffers = new TokenBuffers();
+        var body = string.Concat(Enumerable.Repeat("Harbour ferry sails at dawn. ", 110_000));
+        var expected = AnalyzedText.Of(analyzer, ArticleIndex.Fields.Body, body).Count;
+
+        var text = AnalyzedText.Of(analyzer, ArticleIndex.Fields.Body, body, buffers);
+        Assert.Equal(expected, text.Count);
+        text.Release();
+        var next = AnalyzedText.Of(analyzer, ArticleIndex.Fields.Body, "Ferry sails.", buffers);
+        Assert.Equal(2, next.Count);
+        next.Release();
+    }
+
+    [Fact]
     public void Released_tokens_cannot_be_replayed()
     {
         using var analyzer = new NewsAnalyzer();
