@@ -20,7 +20,7 @@ public static class ExplainCommand
         var text = TextDecoding.Decode(File.ReadAllBytes(args[0])).Text;
         var (lines, language) = DumpReader.Read(text);
         LineClassifier.Classify(lines);
-        DumpMetadata.Mark(lines, DateTimeOffset.UtcNow, DateRecognizer.InferOrder(text));
+        DumpMetadata.Mark(lines, DateTimeOffset.UtcNow, new DayMonthEvidence(text));
         CaptionDetector.Detect(lines);
         var blocks = MainBlockFinder.Find(lines);
         Console.WriteLine($"language {language}, {lines.Count} lines, {blocks.Count} blocks");

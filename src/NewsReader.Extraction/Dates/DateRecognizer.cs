@@ -72,14 +72,24 @@ public static partial class DateRecognizer
     private static partial Regex Today();
 
     /// <summary>The first date in <paramref name="text"/>, absolute ones preferred over relative ones.</summary>
-    public static RecognizedDate? Find(string text, DateTimeOffset capturedAt, DayMonthOrder order = DayMonthOrder.Unknown)
+    public static RecognizedDate? Find(string text, DateTimeOffset capturedAt, DayMonthOrder order = DayMonthOrder.Unknown) =>
+        Find(text, capturedAt, DayMonthEvidence.Known(order));
+
+    /// <inheritdoc cref="Find(string, DateTimeOffset, DayMonthOrder)"/>
+    /// <param name="order">The surrounding text's order, read only if an ambiguous numeric date needs it; when it is unknown, this text's own decides.</param>
+    public static RecognizedDate? Find(string text, DateTimeOffset capturedAt, DayMonthEvidence order)
     {
         var all = FindAll(text, capturedAt, order);
         return all.FirstOrDefault(d => d.Precision != DatePrecision.Approximate) ?? all.FirstOrDefault();
     }
 
     /// <summary>Every date in reading order; overlapping matches keep the earliest, longest one.</summary>
-    public static IReadOnlyList<RecognizedDate> FindAll(string text, DateTimeOffset capturedAt, DayMonthOrder order = DayMonthOrder.Unknown)
+    public static IReadOnlyList<RecognizedDate> FindAll(string text, DateTimeOffset capturedAt, DayMonthOrder order = DayMonthOrder.Unknown) =>
+        FindAll(text, capturedAt, DayMonthEvidence.Known(order));
+
+    /// <inheritdoc cref="FindAll(string, DateTimeOffset, DayMonthOrder)"/>
+    /// <param name="order">The surrounding text's order, read only if an ambiguous numeric date needs it; when it is unknown, this text's own decides.</param>
+    public static IReadOnlyList<RecognizedDate> FindAll(string text, DateTimeOffset capturedAt, DayMonthEvidence order)
     {
         if (string.IsNullOrEmpty(text)) return [];
         if (text.Length > MaxScan) text = text[..MaxScan];
@@ -129,7 +139,7 @@ public static partial class DateRecognizer
             Add(found, m, (capturedAt, DatePrecision.Approximate));
     }
 
-    private static void FindAbsolute(string text, DayMonthOrder order, List<RecognizedDate> found)
+    private static void FindAbsolute(string text, DayMonthEvidence order, List<RecognizedDate> found)
     {
         foreach (Match m in Iso().Matches(text))
             Add(found, m, Build(Int(m, "y"), Int(m, "m"), Int(m, "d"), m, m.Groups["tz"].Success ? m.Groups["tz"].Value : null));
@@ -141,13 +151,13 @@ public static partial class DateRecognizer
         foreach (Match m in YearFirstNumeric().Matches(text))
             Add(found, m, Build(Int(m, "y"), Int(m, "m"), Int(m, "d"), m));
         // The text's own evidence is read only when a date needs it: most texts hold no ambiguous all-numeric date.
-        DayMonthOrder? inferred = order == DayMonthOrder.Unknown ? null : order;
+        DayMonthOrder? inferred = null;
         foreach (Match m in Numeric().Matches(text))
         {
             int a = Int(m, "a"), b = Int(m, "b");
             // A part above 12 settles this date whatever the evidence says; otherwise day-first,
             // the reading of most of the world, unless the text shows month-first.
-            bool dayFirst = a > 12 || (b <= 12 && (inferred ??= InferOrder(text)) != DayMonthOrder.MonthFirst);
+            bool dayFirst = a > 12 || (b <= 12 && (inferred ??= order.Order is not DayMonthOrder.Unknown and var known ? known : InferOrder(text)) != DayMonthOrder.MonthFirst);
             Add(found, m, dayFirst ? Build(Int(m, "y"), b, a, m) : Build(Int(m, "y"), a, b, m));
         }
     }

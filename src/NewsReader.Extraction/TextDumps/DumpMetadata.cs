@@ -10,7 +10,7 @@ internal sealed class DumpMetadata
     public Dictionary<int, string> SourceUrls { get; } = [];
 
     /// <summary>Recognises metadata lines and sets their <see cref="DumpLine.Role"/> so no detector takes them for prose.</summary>
-    public static DumpMetadata Mark(IReadOnlyList<DumpLine> lines, DateTimeOffset capturedAt, DayMonthOrder order)
+    public static DumpMetadata Mark(IReadOnlyList<DumpLine> lines, DateTimeOffset capturedAt, DayMonthEvidence order)
     {
         var meta = new DumpMetadata();
         foreach (var l in lines)

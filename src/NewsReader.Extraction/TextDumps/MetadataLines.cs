@@ -122,7 +122,7 @@ internal static partial class MetadataLines
     /// A line that is a date plus at most a label or an outlet name ("Daily PlanetDaily Planet06/11/2024",
     /// "Gazettea day ago", "Published 18 November 2019"). Prose that mentions a date is not one.
     /// </summary>
-    public static DateLine? Date(DumpLine line, DateTimeOffset capturedAt, DayMonthOrder order)
+    public static DateLine? Date(DumpLine line, DateTimeOffset capturedAt, DayMonthEvidence order)
     {
         if (line.WordCount > 16 || line.Text.Length > 160) return null;
         var dates = DateRecognizer.FindAll(line.Text, capturedAt, order);

@@ -19,7 +19,7 @@ public static class TextDumpParser
         var (lines, _) = DumpReader.Read(text);
         if (lines.Count == 0) return [];
         LineClassifier.Classify(lines);
-        var order = DateRecognizer.InferOrder(text);
+        var order = new DayMonthEvidence(text);
         var meta = DumpMetadata.Mark(lines, capturedAt, order);
         var captions = CaptionDetector.Detect(lines);
 
@@ -71,7 +71,7 @@ public static class TextDumpParser
 
     private static ExtractedArticle BuildArticle(
         List<DumpLine> lines, DumpMetadata meta, List<(int Line, Caption Caption)> captions,
-        Block block, int? titleIndex, int regionStart, int regionEnd, DateTimeOffset capturedAt, DayMonthOrder order)
+        Block block, int? titleIndex, int regionStart, int regionEnd, DateTimeOffset capturedAt, DayMonthEvidence order)
     {
         var paragraphs = new List<string>();
         var read = new List<DumpLine>();
@@ -125,7 +125,7 @@ public static class TextDumpParser
     }
 
     /// <summary>A photo taken on a day dates the story only roughly, hence <see cref="DatePrecision.Estimated"/>.</summary>
-    private static (DateTimeOffset?, DatePrecision) CaptionDate(List<Caption> captions, DateTimeOffset capturedAt, DayMonthOrder order)
+    private static (DateTimeOffset?, DatePrecision) CaptionDate(List<Caption> captions, DateTimeOffset capturedAt, DayMonthEvidence order)
     {
         foreach (var c in captions)
             if (DateRecognizer.Find(c.Text, capturedAt, order) is { Precision: not DatePrecision.Approximate } d)

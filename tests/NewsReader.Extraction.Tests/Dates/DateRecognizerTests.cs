@@ -88,6 +88,30 @@ public class DateRecognizerTests
     }
 
     [Fact]
+    public void The_surrounding_texts_order_is_read_only_when_an_ambiguous_date_needs_it()
+    {
+        var evidence = new DayMonthEvidence("Updated 10/25/2024.\nPublished 11/06/2024");
+        Assert.Equal(Day(2024, 11, 13), DateRecognizer.Find("Published 13/11/2024", Captured, evidence)!.Value);
+        Assert.Equal(Day(2024, 11, 6), DateRecognizer.Find("Published 2024-11-06", Captured, evidence)!.Value);
+        Assert.Null(DateRecognizer.Find("No date here", Captured, evidence));
+        Assert.False(evidence.IsRead);
+
+        // 11/06 alone is ambiguous; the surrounding text's 10/25 makes it month-first.
+        Assert.Equal(Day(2024, 11, 6), DateRecognizer.Find("Published 11/06/2024", Captured, evidence)!.Value);
+        Assert.True(evidence.IsRead);
+        Assert.Equal(DayMonthOrder.MonthFirst, evidence.Order);
+    }
+
+    [Fact]
+    public void Without_the_surrounding_texts_evidence_the_dates_own_text_decides()
+    {
+        var none = new DayMonthEvidence("Published 06/11/2024");
+        Assert.Equal(Day(2024, 6, 11), DateRecognizer.Find("06/11/2024 — the vote on June 11 passed.", Captured, none)!.Value);
+        Assert.Equal(Day(2024, 11, 6), DateRecognizer.Find("06/11/2024", Captured, none)!.Value);
+        Assert.Equal(DayMonthOrder.Unknown, none.Order);
+    }
+
+    [Fact]
     public void Without_evidence_the_order_is_unknown()
         => Assert.Equal(DayMonthOrder.Unknown, DateRecognizer.InferOrder("Published 06/11/2024"));
 
