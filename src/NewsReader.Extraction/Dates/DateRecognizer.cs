@@ -151,13 +151,15 @@ public static partial class DateRecognizer
         foreach (Match m in YearFirstNumeric().Matches(text))
             Add(found, m, Build(Int(m, "y"), Int(m, "m"), Int(m, "d"), m));
         // The text's own evidence is read only when a date needs it: most texts hold no ambiguous all-numeric date.
+        // The surrounding text's evidence first; where it has none, this text's own.
         DayMonthOrder? inferred = null;
+        DayMonthOrder Inferred() => order.Order is not DayMonthOrder.Unknown and var known ? known : InferOrder(text);
         foreach (Match m in Numeric().Matches(text))
         {
             int a = Int(m, "a"), b = Int(m, "b");
             // A part above 12 settles this date whatever the evidence says; otherwise day-first,
             // the reading of most of the world, unless the text shows month-first.
-            bool dayFirst = a > 12 || (b <= 12 && (inferred ??= order.Order is not DayMonthOrder.Unknown and var known ? known : InferOrder(text)) != DayMonthOrder.MonthFirst);
+            bool dayFirst = a > 12 || (b <= 12 && (inferred ??= Inferred()) != DayMonthOrder.MonthFirst);
             Add(found, m, dayFirst ? Build(Int(m, "y"), b, a, m) : Build(Int(m, "y"), a, b, m));
         }
     }

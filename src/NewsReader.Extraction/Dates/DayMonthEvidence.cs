@@ -28,7 +28,7 @@ public sealed class DayMonthEvidence
     private static readonly DayMonthEvidence MonthFirst = new(DayMonthOrder.MonthFirst);
 
     /// <summary>Whether the order has been read (or was given): false until a date needed it.</summary>
-    public bool IsRead => _order is not null;
+    internal bool IsRead => _order is not null;
 
     public DayMonthOrder Order => _order ??= DateRecognizer.InferOrder(_text!);
 }
